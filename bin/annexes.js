@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+'use strict';
+// Thin launcher: the TypeScript is compiled to dist/ by the `prepare` script (run by `npm ci`).
+const path = require('path');
+const fs = require('fs');
+const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+if (!fs.existsSync(entry)) {
+  process.stderr.write("annexes : l'outil n'est pas compilé. Lancez « npm ci » (ou « npm run build:cli ») dans le dossier du projet.\n");
+  process.exit(2);
+}
+require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

@@ -1,0 +1,47 @@
+/**
+ * The one error the xlsx adapter lets out. Messages are French and name the file because they are
+ * shown as-is to the person who submitted the workbook; the low-level cause (JSZip, fs…) stays in
+ * `cause` for debugging only.
+ */
+export type UnreadableReason = 'not-found' | 'too-large' | 'not-xlsx';
+
+export class UnreadableWorkbookError extends Error {
+  override readonly name = 'UnreadableWorkbookError';
+
+  constructor(
+    readonly fileLabel: string,
+    readonly reason: UnreadableReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export function workbookNotFound(fileLabel: string, cause?: unknown): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(fileLabel, 'not-found', `Le fichier « ${fileLabel} » est introuvable.`, { cause });
+}
+
+export function workbookTooLarge(fileLabel: string, size: number, max: number): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    fileLabel,
+    'too-large',
+    `Le fichier « ${fileLabel} » dépasse la taille maximale autorisée (${megabytes(size)} pour ${megabytes(max)} au plus).`,
+  );
+}
+
+export function workbookNotXlsx(fileLabel: string, cause?: unknown): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    fileLabel,
+    'not-xlsx',
+    `Le fichier « ${fileLabel} » n'est pas un classeur Excel lisible (format .xlsx attendu).`,
+    { cause },
+  );
+}
+
+/** "12,3 Mo" — French decimal comma, as the message is read by French users. */
+function megabytes(bytes: number): string {
+  const mo = bytes / (1024 * 1024);
+  const digits = mo < 10 ? 1 : 0;
+  return `${mo.toLocaleString('fr-FR', { maximumFractionDigits: digits })} Mo`;
+}

@@ -1,0 +1,43 @@
+import type { Finding } from '../domain/finding';
+import type { OptionOverrides } from '../domain/workbook';
+import { readXlsxFile } from '../adapters/xlsx/read-xlsx';
+import { UnreadableWorkbookError } from '../adapters/xlsx/errors';
+import { analyseGrid } from '../layout/analyse';
+import type { Target } from './collect-files';
+
+export interface FileResult {
+  file: string;
+  status: 'ok' | 'unreadable';
+  message: string;
+  department?: string;
+  findings: Finding[];
+  counts: { error: number; warning: number; info: number };
+}
+
+export function countBySeverity(findings: Finding[]): FileResult['counts'] {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export function summaryText(c: FileResult['counts']): string {
+  const part = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+  return [part(c.error, 'erreur', 'erreurs'), part(c.warning, 'avertissement', 'avertissements'), part(c.info, 'information', 'informations')].join(', ');
+}
+
+/** Reads and checks one file; any failure becomes an "unreadable" result naming the file, never a crash. */
+export async function checkFile(target: Target, overrides: OptionOverrides, maxFileBytes?: number): Promise<FileResult> {
+  const unreadable = (message: string): FileResult => ({ file: target.file, status: 'unreadable', message, findings: [], counts: { error: 0, warning: 0, info: 0 } });
+  if ('problem' in target) return unreadable(target.problem);
+  try {
+    const grid = await readXlsxFile(target.file, { maxFileBytes });
+    const { workbook, findings } = analyseGrid(grid, overrides);
+    const counts = countBySeverity(findings);
+    return { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
+  } catch (e) {
+    if (e instanceof UnreadableWorkbookError) return unreadable(e.message);
+    // A defect of ours must not hide the other files' results: report it on this file, in French.
+    const detail = e instanceof Error ? e.message : String(e);
+    return unreadable(`Le fichier « ${target.file} » n'a pas pu être contrôlé (erreur interne : ${detail}). Merci de signaler ce fichier à l'équipe.`);
+  }
+}

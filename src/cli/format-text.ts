@@ -1,0 +1,37 @@
+import type { Finding, Severity } from '../domain/finding';
+import type { FileResult } from './check-file';
+
+const LABEL: Record<Severity, string> = { error: 'ERREUR', warning: 'AVERTISSEMENT', info: 'INFO' };
+
+/** French text report: per file, findings grouped by sheet, each with its cell, rule, message and article. */
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    lines.push(`Fichier : ${r.file}${r.department ? ` (${r.department})` : ''}`);
+    if (r.status === 'unreadable') {
+      lines.push(`  ILLISIBLE — ${r.message}`, '');
+      continue;
+    }
+    lines.push(`  ${r.message}`);
+    const bySheet = new Map<string, Finding[]>();
+    for (const f of r.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
+    for (const [sheet, findings] of bySheet) {
+      lines.push(sheet ? `  Feuille « ${sheet} »` : '  Classeur');
+      for (const f of findings) {
+        const where = f.cell ? `${f.cell} ` : '';
+        lines.push(`    [${LABEL[f.severity]}] ${where}${f.rule} — ${f.message} (${f.article})`);
+      }
+    }
+    lines.push('');
+  }
+  lines.push(totals(results));
+  return `${lines.join('\n')}\n`;
+}
+
+function totals(results: FileResult[]): string {
+  const unreadable = results.filter((r) => r.status === 'unreadable').length;
+  const withErrors = results.filter((r) => r.status === 'ok' && r.counts.error > 0).length;
+  const clean = results.length - unreadable - withErrors;
+  const n = results.length;
+  return `${n} fichier${n > 1 ? 's' : ''} contrôlé${n > 1 ? 's' : ''} : ${clean} sans erreur, ${withErrors} avec erreurs, ${unreadable} illisible${unreadable > 1 ? 's' : ''}.`;
+}

@@ -1,0 +1,84 @@
+import Decimal from 'decimal.js';
+
+/**
+ * Money is decimal.js, always. Amounts are kept exact through the engine and rounded to cents
+ * once, explicitly, when compared or shown.
+ */
+export type Money = Decimal;
+
+export const ZERO: Money = new Decimal(0);
+
+/** Group separators a French amount may use: space, no-break space, narrow no-break space. */
+const GROUP = '[ \\u00A0\\u202F]';
+const SIGN = '[-+\\u2212]';
+const GROUPED = new RegExp(`^(${SIGN})?(\\d{1,3}(?:${GROUP}\\d{3})+|\\d+)(?:[,.](\\d+))?$`);
+const CURRENCY = /^(?:€|eur|euros?)\s*|\s*(?:€|eur|euros?)$/giu;
+
+/**
+ * Parses a French text amount strictly: "1 236 000,00 €", "618000", "-1 000,5", "2 556 535.20 €".
+ * Accepts U+0020, U+00A0 or U+202F as group separators (groups of exactly three digits), a comma
+ * (or a single dot) as decimal mark, an optional "€"/"EUR" before or after, and the accounting
+ * dash ("-", "- €") that Excel shows for zero. Returns null for anything else — never a silent zero.
+ */
+export function parseFrenchAmount(text: string): Money | null {
+  let s = text.replace(/[\t\r\n]/g, ' ').trim();
+  if (s === '') return null;
+  s = s.replace(CURRENCY, '').trim();
+  if (/^[-\u2212\u2013]$/.test(s)) return new Decimal(0);
+  const m = GROUPED.exec(s);
+  if (!m) return null;
+  const sign = m[1] === '-' || m[1] === '\u2212' ? '-' : '';
+  const intPart = m[2].replace(new RegExp(GROUP, 'g'), '');
+  const frac = m[3] !== undefined ? `.${m[3]}` : '';
+  return new Decimal(`${sign}${intPart}${frac}`);
+}
+
+/** An amount read from a number cell, without going through float arithmetic. */
+export function moneyFromNumber(n: number): Money {
+  return new Decimal(n.toString());
+}
+
+export function toCents(m: Money): Money {
+  return m.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Equal to the cent. */
+export function sameCents(a: Money, b: Money): boolean {
+  return toCents(a).eq(toCents(b));
+}
+
+export function sumMoney(values: Iterable<Money>): Money {
+  let total = new Decimal(0);
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+/** Plain machine form with two decimals: "1236000.00" (JSON, CSV). */
+export function plainAmount(m: Money): string {
+  return toCents(m).toFixed(2);
+}
+
+/** French display form: "1 236 000,00 €" with narrow no-break spaces, as Excel and Intl write it. */
+export function formatEuro(m: Money): string {
+  return `${formatFrenchNumber(toCents(m), 2)} €`;
+}
+
+export function formatFrenchNumber(m: Money, decimals: number): string {
+  const fixed = m.toFixed(decimals);
+  const negative = fixed.startsWith('-');
+  const [intPart, frac] = (negative ? fixed.slice(1) : fixed).split('.');
+  const grouped = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, '\u202F');
+  return `${negative ? '-' : ''}${grouped}${frac !== undefined ? `,${frac}` : ''}`;
+}
+
+/** Ratio as a percentage with two decimals ("48,79 %"); null when the base is zero. */
+export function percent(part: Money, whole: Money): Money | null {
+  if (whole.isZero()) return null;
+  return part.div(whole).times(100);
+}
+
+export function formatPercent(p: Money): string {
+  return `${formatFrenchNumber(p.toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 2)} %`;
+}
+
+export { Decimal };

@@ -1,0 +1,36 @@
+import type { Money } from './money';
+import type { CellRef } from './finding';
+
+/**
+ * What a workbook states in its "Paramètres" sheet and the tables cannot: who, how much was
+ * notified, ceilings, dates, thresholds. Every field is optional: checks that need a missing one
+ * say so with an info finding instead of guessing.
+ */
+export interface Parameters {
+  found: boolean;
+  sheet?: string;
+  department?: string;
+  departmentCode?: string;
+  clsStart?: Date;
+  clsEnd?: Date;
+  ftStart?: Date;
+  ftEnd?: Date;
+  /** CLS State amounts notified, per year then per axe ("1", "3", "4", … or "total"). */
+  clsNotified: Map<number, Map<string, Money>>;
+  /** FT ceilings per volet (volet 1 forfait, volet 2 and 3 plafonds). */
+  ftCeilings: Map<number, Money>;
+  /** Consumption rate below which UNDERSPEND warns (0.8 = 80 %). */
+  underspendThreshold?: Money;
+  /** Minimum CD share (0.5 = 50 %). */
+  minCdShare?: Money;
+  /** FSE+ "valorisation" counted as CD money in COFI-FT-VOLET2. */
+  fseAsCd?: boolean;
+  /** Where each key was read, for messages. */
+  refs: Map<string, CellRef>;
+  /** Rows that could not be understood (unknown key, unreadable value). */
+  problems: { ref: CellRef; message: string }[];
+}
+
+export function emptyParameters(): Parameters {
+  return { found: false, clsNotified: new Map(), ftCeilings: new Map(), refs: new Map(), problems: [] };
+}

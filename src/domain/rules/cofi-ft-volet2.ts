@@ -1,0 +1,60 @@
+import type { Finding } from '../finding';
+import { ZERO, formatEuro, formatPercent, percent, sumMoney, toCents } from '../money';
+import type { AnnexTable, TableRow } from '../table';
+import type { Rule } from './rule';
+import { findingAt } from './report';
+
+const FSE = /\bfse\b|fse\s*\+|fonds social europ/i;
+
+/**
+ * FT art. 3.3: « Il participe à hauteur de 50% du coût total des actions inscrites au volet 2 au
+ * titre du co-financement avec l'État. » The rapport says it is global over volet 2. Read from the
+ * Plan d'action (the plan de financement holds only the State share). By default the FSE+
+ * « valorisation » of other funders is NOT CD money (it is EU money the CD only reports); the option
+ * fseAsCd counts it. The message always says which reading was applied.
+ */
+export const cofiFtVolet2: Rule = {
+  id: 'COFI-FT-VOLET2',
+  severity: 'error',
+  article: 'FT art. 3.3',
+  title: 'Cofinancement du Département inférieur à 50 % du volet 2',
+  check(ctx) {
+    const plans = ctx.workbook.tables.filter((t) => t.kind === 'ft-action-plan');
+    if (plans.length === 0) {
+      const hasFt = ctx.workbook.tables.some((t) => t.kind === 'ft-plan' && t.volet === 2);
+      return hasFt
+        ? [findingAt(this, null, 'Cofinancement du volet 2 non contrôlé : le classeur n’a pas de feuille « Plan d’action » (FA, État, Conseil départemental, Autres financeurs, Montant de l’action) ; le plan de financement ne porte que la part de l’État.', { severity: 'info' })]
+        : [];
+    }
+    const out: Finding[] = [];
+    for (const plan of plans) {
+      const rows = plan.rows.filter((r) => r.kind === 'detail' && (r.texts?.volet ?? '').replace(/\D/g, '') === '2');
+      if (rows.length === 0) continue;
+      const sum = (key: string, pick: (r: TableRow) => boolean = () => true) =>
+        sumMoney(rows.filter(pick).map((r) => r.amounts[key]?.value ?? ZERO));
+      if (rows.some((r) => ['cd', 'total', 'other'].some((k) => r.amounts[k]?.value === null))) continue; // CELL-* reports it
+      const cd = sum('cd');
+      const fse = sum('other', (r) => FSE.test(r.texts?.otherNature ?? ''));
+      const total = sum('total');
+      const counted = ctx.options.fseAsCd ? cd.plus(fse) : cd;
+      const share = percent(counted, total);
+      const min = ctx.options.minCdShare;
+      if (share === null || toCents(share).gte(min.times(100))) continue;
+      const reading = ctx.options.fseAsCd
+        ? `Lecture appliquée : la valorisation FSE+ (${formatEuro(fse)}) est comptée comme part du Département.`
+        : `Lecture appliquée : la valorisation FSE+ (${formatEuro(fse)}) n’est pas comptée comme part du Département ` +
+          '(option --fse-as-cd, ou paramètre « FSE+ valorisation comptée comme CD », pour la compter).';
+      out.push(
+        findingAt(this, anchor(plan, rows), `Volet 2 : le Département finance ${formatEuro(counted)} sur un coût total de ${formatEuro(total)}, soit ${formatPercent(share)} ` +
+          `(minimum ${formatPercent(min.times(100))}, soit ${formatEuro(toCents(total.times(min)))}). ${reading}`,
+          { expected: toCents(total.times(min)), actual: counted }),
+      );
+    }
+    return out;
+  },
+};
+
+/** The CD cell of the first volet-2 action: the TOTAL row also counts volet 1. */
+function anchor(_plan: AnnexTable, rows: TableRow[]): { sheet: string; address: string } | null {
+  return rows[0].amounts.cd?.ref ?? null;
+}

@@ -1,0 +1,75 @@
+import { columnLabel } from '../columns';
+import type { Finding } from '../finding';
+import { type Money, formatEuro, sameCents } from '../money';
+import type { AnnexTable, TableRow } from '../table';
+import type { Rule } from './rule';
+import { clsYears } from './cls-blocks';
+import { findingAt, rowsByKey } from './report';
+
+/** One quantity read in two blocks: [block, column] pairs, or a computed right-hand side. */
+interface Pair {
+  left: [AnnexTable | undefined, string];
+  right: [AnnexTable | undefined, string | ((row: TableRow) => Money | null), string?];
+  why: string;
+  article: string;
+}
+
+export const crossBlock: Rule = {
+  id: 'CROSS-BLOCK',
+  severity: 'error',
+  article: 'CLS annexe 3',
+  title: 'Même montant différent d’un bloc à l’autre',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const y of clsYears(ctx.workbook)) {
+      const cdSpentFromRecap = (r: TableRow) => {
+        const c = r.amounts.cdAllocated?.value;
+        const d = r.amounts.cdUnspent?.value;
+        return c && d ? c.minus(d) : null;
+      };
+      const pairs: Pair[] = [
+        { left: [y.execution, 'statePaid'], right: [y.forecast, 'stateNotified'], why: 'la contribution de l’État est versée en totalité', article: 'CLS art. 3' },
+        { left: [y.recap, 'statePaid'], right: [y.execution, 'statePaid'], why: 'les crédits versés', article: 'CLS annexe 3' },
+        { left: [y.recap, 'stateUnspent'], right: [y.execution, 'stateUnspent'], why: 'les crédits État non consommés', article: 'CLS annexe 3' },
+        { left: [y.recap, 'totalSpent'], right: [y.execution, 'totalSpent'], why: 'le montant total réalisé', article: 'CLS annexe 3' },
+        { left: [y.recap, 'carryOverState'], right: [y.execution, 'carryOverState'], why: 'le report de la part État', article: 'CLS art. 5' },
+        { left: [y.recap, 'carryOverCd'], right: [y.execution, 'carryOverCd'], why: 'le report de la part CD', article: 'CLS art. 5' },
+        { left: [y.recap, 'cdAllocated'], right: [y.forecast, 'cdAllocated'], why: 'les crédits CD affectés', article: 'CLS art. 2.2' },
+        { left: [y.execution, 'cdSpent'], right: [y.recap, cdSpentFromRecap, 'C − D'], why: 'le montant CD réalisé', article: 'CLS annexe 3' },
+        { left: [y.nextForecast, 'stateNotified'], right: [y.recap, 'stateNotifiedNext'], why: 'la participation État notifiée', article: 'CLS art. 2.2' },
+        { left: [y.nextForecast, 'cdAllocated'], right: [y.recap, 'cdAllocatedNext'], why: 'les crédits CD affectés', article: 'CLS art. 2.2' },
+      ];
+      for (const p of pairs) out.push(...comparePair(this, p));
+    }
+    return out;
+  },
+};
+
+function comparePair(rule: Rule, p: Pair): Finding[] {
+  const [lt, lk] = p.left;
+  const [rt, rk, rText] = p.right;
+  if (!lt || !rt || !lt.columns.some((c) => c.key === lk)) return [];
+  if (typeof rk === 'string' && !rt.columns.some((c) => c.key === rk)) return [];
+  const out: Finding[] = [];
+  const rightRows = rowsByKey(rt);
+  for (const [key, lrow] of rowsByKey(lt)) {
+    const rrow = rightRows.get(key);
+    if (!rrow) continue; // actions present in one block only are reported by STRUCT rules, not here
+    const lcell = lrow.amounts[lk];
+    const lv = lcell?.value;
+    const rcell = typeof rk === 'string' ? rrow.amounts[rk] : undefined;
+    const rv = typeof rk === 'string' ? rcell?.value : rk(rrow);
+    if (!lcell || !lv || !rv || sameCents(lv, rv)) continue;
+    const rName = typeof rk === 'string' ? `« ${columnLabel(rt.kind, rk)} » (${rcell?.ref.address})` : rText;
+    out.push(
+      findingAt(
+        { ...rule, article: p.article },
+        lcell.ref,
+        `Action ${key} : ${p.why} diffèrent entre « ${lt.title} » (« ${columnLabel(lt.kind, lk)} » = ${formatEuro(lv)}) ` +
+          `et « ${rt.title} » (${rName} = ${formatEuro(rv)}).`,
+        { expected: rv, actual: lv },
+      ),
+    );
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import type { Finding } from '../finding';
+import type { Rule } from './rule';
+import { clsYears } from './cls-blocks';
+import { findingAt } from './report';
+
+const EXPECTED: Record<string, string> = {
+  cls: 'aucun bloc « Tableau financier » (en-têtes « Fiche action N° », « Intitulé de l’action », montants) n’y a été trouvé',
+  'ft-plan': 'aucun volet « Construction du plan de financement » (en-têtes « Ressources existantes », « Cible », « Montant delta ») n’y a été trouvé',
+  'ft-action-plan': 'aucun tableau « Plan d’action » (en-têtes FA, État, Conseil départemental, Montant de l’action) n’y a été trouvé',
+};
+
+/** Annex tables are found by their headers wherever they are; this says when none is where one is expected. */
+export const structSheet: Rule = {
+  id: 'STRUCT-SHEET',
+  severity: 'error',
+  article: 'CLS annexe 3 ; FT annexe 2',
+  title: 'Tableau d’annexe introuvable',
+  check(ctx) {
+    const wb = ctx.workbook;
+    const out: Finding[] = [];
+    const hasCls = wb.tables.some((t) => t.kind.startsWith('cls-'));
+    const hasFt = wb.tables.some((t) => t.kind === 'ft-plan');
+    if (!hasCls && !hasFt) {
+      out.push(findingAt(this, null, `Aucun tableau d’annexe trouvé : ni « Tableau financier » (CLS) ni « Construction du plan de financement » (France Travail) dans les feuilles ${wb.sheetNames.map((s) => `« ${s} »`).join(', ') || '(aucune)'}.`));
+    }
+    for (const e of wb.emptyAnnexSheets) {
+      out.push(findingAt({ ...this, severity: e.expected === 'ft-action-plan' ? 'warning' : 'error' }, { sheet: e.sheet, address: '' }, `Feuille « ${e.sheet} » : ${EXPECTED[e.expected]}.`));
+    }
+    if (hasCls !== hasFt) {
+      const missing = hasCls ? 'France Travail (« Construction du plan de financement »)' : 'CLS (« Tableau financier »)';
+      out.push(findingAt({ ...this, severity: 'info' }, null, `Le classeur ne contient pas de tableau ${missing} ; seule l’autre convention est contrôlée.`));
+    }
+    for (const y of clsYears(wb)) {
+      if (y.forecast && !y.execution && !y.recap) {
+        out.push(findingAt({ ...this, severity: 'info' }, null, `CLS ${y.year} : le prévisionnel est présent mais ni l’exécution ${y.year} ni le récapitulatif ne le sont ; les contrôles entre blocs ne portent pas sur cette année.`));
+      }
+    }
+    return out;
+  },
+};

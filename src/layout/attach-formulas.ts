@@ -1,0 +1,29 @@
+import type { AmountCell, SignedTerm, TableColumn } from '../domain/table';
+import { columnLetters } from './grid';
+import { signedRefs } from './formula';
+
+/**
+ * Reads a derived cell's formula in terms of the table's columns on the same row, so the engine can
+ * tell K = G + I from K = G + J whatever the column letters are.
+ */
+export function attachRowFormula(cell: AmountCell, columns: TableColumn[]): void {
+  if (cell.formula === undefined) return;
+  const refs = signedRefs(cell.formula);
+  if (!refs || refs.some((r) => r.row !== cell.ref.row)) {
+    cell.formulaTerms = null;
+    return;
+  }
+  const byCol = new Map(columns.map((c) => [c.col, c.key]));
+  cell.formulaTerms = refs.map((r): SignedTerm => ({ key: byCol.get(r.col) ?? `?${columnLetters(r.col)}`, sign: r.sign }));
+}
+
+/** Reads a total cell's formula as the list of rows it adds up in its own column. */
+export function attachTotalFormula(cell: AmountCell): void {
+  if (cell.formula === undefined) return;
+  const refs = signedRefs(cell.formula);
+  if (!refs || refs.some((r) => r.col !== cell.ref.col || r.sign !== 1)) {
+    cell.formulaRows = null;
+    return;
+  }
+  cell.formulaRows = refs.map((r) => r.row).sort((a, b) => a - b);
+}

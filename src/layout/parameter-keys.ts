@@ -1,0 +1,140 @@
+import { normaliseText } from './text';
+
+/**
+ * The keys of the "Paramètres" sheet: one list shared by the reader, the documentation and the
+ * template writer, so the three cannot drift apart.
+ *
+ * `pattern` is tested on the key squashed by `squashKey` (no accents, lower case, nothing but
+ * letters, digits, "+" and "%"): "CLS État notifié 2024 axe 1" → "clsetatnotifie2024axe1".
+ */
+export type ParameterType = 'text' | 'date' | 'amount' | 'ratio' | 'boolean';
+
+export type ParameterId =
+  | 'department'
+  | 'departmentCode'
+  | 'clsStart'
+  | 'clsEnd'
+  | 'ftStart'
+  | 'ftEnd'
+  | 'clsNotifiedAxe'
+  | 'clsNotifiedTotal'
+  | 'ftCeiling'
+  | 'underspendThreshold'
+  | 'minCdShare'
+  | 'fseAsCd';
+
+export interface ParameterKey {
+  id: ParameterId;
+  /** The key as the template writes it; <année> and <n> stand for a year and a number. */
+  label: string;
+  pattern: RegExp;
+  type: ParameterType;
+  /** French description, for the documentation and the template's description column. */
+  description: string;
+  /** An example value as a user would type it. */
+  example: string;
+}
+
+export const PARAMETER_KEYS: readonly ParameterKey[] = [
+  {
+    id: 'department',
+    label: 'Département',
+    pattern: /^departement$/,
+    type: 'text',
+    description: 'Nom du Département signataire des conventions.',
+    example: 'Pas-de-Calais',
+  },
+  {
+    id: 'departmentCode',
+    label: 'Code département',
+    pattern: /^code(du)?departement$/,
+    type: 'text',
+    description: 'Numéro du Département (deux ou trois caractères).',
+    example: '62',
+  },
+  {
+    id: 'clsStart',
+    label: 'CLS date de début',
+    pattern: /^clsdate(de)?debut$/,
+    type: 'date',
+    description: 'Début de la période du contrat local des solidarités.',
+    example: '01/01/2024',
+  },
+  {
+    id: 'clsEnd',
+    label: 'CLS date de fin',
+    pattern: /^clsdate(de)?fin$/,
+    type: 'date',
+    description: 'Fin de la période du CLS : aucun report de crédits au-delà (CLS art. 5).',
+    example: '31/12/2027',
+  },
+  {
+    id: 'ftStart',
+    label: 'FT date de début',
+    pattern: /^ftdate(de)?debut$/,
+    type: 'date',
+    description: 'Début de la période de la convention France Travail (annuelle).',
+    example: '01/01/2024',
+  },
+  {
+    id: 'ftEnd',
+    label: 'FT date de fin',
+    pattern: /^ftdate(de)?fin$/,
+    type: 'date',
+    description: 'Fin de la période de la convention France Travail ; le bilan financier est dû trois mois après (FT art. 6).',
+    example: '31/12/2024',
+  },
+  {
+    id: 'clsNotifiedAxe',
+    label: 'CLS État notifié <année> axe <n>',
+    pattern: /^clsetatnotifie(\d{4})axe(\d+)$/,
+    type: 'amount',
+    description: "Participation de l'État notifiée pour l'année et l'axe (CLS art. 2.2 ; confirmée chaque année par avenant).",
+    example: '1 659 288,00 €',
+  },
+  {
+    id: 'clsNotifiedTotal',
+    label: 'CLS État notifié <année> total',
+    pattern: /^clsetatnotifie(\d{4})total$/,
+    type: 'amount',
+    description: "Participation totale de l'État notifiée pour l'année.",
+    example: '3 342 548,00 €',
+  },
+  {
+    id: 'ftCeiling',
+    label: 'FT forfait volet 1 / FT plafond volet <n>',
+    pattern: /^ft(?:forfait|plafond)volet(\d+)$/,
+    type: 'amount',
+    description: "Montant de l'État pour le volet : forfait du volet 1, plafond des volets 2 et 3 (FT art. 3).",
+    example: '4 125 892,00 €',
+  },
+  {
+    id: 'underspendThreshold',
+    label: 'Seuil de sous-consommation',
+    pattern: /^seuil(de)?sousconsommation$/,
+    type: 'ratio',
+    description: 'Taux de consommation en dessous duquel une sous-consommation est signalée (CLS art. 2.2).',
+    example: '80 %',
+  },
+  {
+    id: 'minCdShare',
+    label: 'Part CD minimale',
+    pattern: /^partcdminimale$/,
+    type: 'ratio',
+    description: 'Part minimale du Département dans le coût des actions (CLS art. 2.2, FT art. 3.3).',
+    example: '50 %',
+  },
+  {
+    id: 'fseAsCd',
+    label: 'FSE+ valorisation comptée comme CD',
+    pattern: /^fse\+?valorisationcompteecommecd$/,
+    type: 'boolean',
+    description: 'Compter la valorisation FSE+ (fiche 2.5) dans la part du Département pour le volet 2 (FT art. 3.3).',
+    example: 'non',
+  },
+];
+
+/** A key as matched: "FSE+ valorisation comptée comme CD :" → "fse+valorisationcompteecommecd". */
+export function squashKey(key: string): string {
+  return normaliseText(key).replace(/[^a-z0-9+%]/g, '');
+}

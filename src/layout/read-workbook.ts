@@ -1,0 +1,34 @@
+import type { Grid } from './grid';
+import type { AnnexWorkbook } from '../domain/workbook';
+import type { AnnexTable } from '../domain/table';
+import { SheetView } from './sheet-view';
+import { readClsBlocks } from './cls-reader';
+import { readFtPlans } from './ft-plan-reader';
+import { readActionPlans } from './action-plan-reader';
+import { readParameters } from './params-reader';
+import { normaliseText } from './text';
+
+/** Sheet names that promise an annex table ("Tableau financier 2025", "Construction du plan de finance"). */
+const PROMISES: { re: RegExp; expected: AnnexWorkbook['emptyAnnexSheets'][number]['expected'] }[] = [
+  { re: /^tableau financier/, expected: 'cls' },
+  { re: /^(construction du )?plan de financ/, expected: 'ft-plan' },
+  { re: /^plan d.?action/, expected: 'ft-action-plan' },
+];
+
+/** Finds every annex table of a workbook, wherever it sits, and the Paramètres. */
+export function readAnnexWorkbook(grid: Grid): AnnexWorkbook {
+  const views = grid.sheets.map((s) => new SheetView(s));
+  const tables: AnnexTable[] = [];
+  const emptyAnnexSheets: AnnexWorkbook['emptyAnnexSheets'] = [];
+  for (const view of views) {
+    const found = [...readClsBlocks(view), ...readFtPlans(view), ...readActionPlans(view)];
+    tables.push(...found);
+    const name = normaliseText(view.name);
+    for (const p of PROMISES) {
+      if (!p.re.test(name)) continue;
+      const kinds = p.expected === 'cls' ? ['cls-forecast', 'cls-execution', 'cls-recap'] : [p.expected];
+      if (!found.some((t) => kinds.includes(t.kind))) emptyAnnexSheets.push({ sheet: view.name, expected: p.expected });
+    }
+  }
+  return { sheetNames: grid.sheets.map((s) => s.name), tables, params: readParameters(views), emptyAnnexSheets };
+}

@@ -1,0 +1,92 @@
+import { type CellRange, type GridCell, type GridSheet, cellAddress, getCell, sheetExtent } from './grid';
+import { cellText, normaliseText } from './text';
+import type { CellRef } from '../domain/finding';
+
+/**
+ * Read access to one sheet for the layout readers: merged cells resolved to their top-left cell,
+ * normalised texts computed once, row-wise lookups.
+ */
+export class SheetView {
+  readonly name: string;
+  readonly maxRow: number;
+  readonly maxCol: number;
+  private readonly mergeOwner = new Map<string, CellRange>();
+  private readonly normCache = new Map<number, Map<number, string>>();
+
+  constructor(readonly sheet: GridSheet) {
+    this.name = sheet.name;
+    const ext = sheetExtent(sheet);
+    this.maxRow = ext.maxRow;
+    this.maxCol = ext.maxCol;
+    for (const m of sheet.merges) {
+      // Merges are few; index every covered cell except the owner itself.
+      const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
+      if (area > 10000) continue; // a merge this large is not a table label
+      for (let r = m.top; r <= m.bottom; r++) {
+        for (let c = m.left; c <= m.right; c++) {
+          if (r !== m.top || c !== m.left) this.mergeOwner.set(`${r}:${c}`, m);
+        }
+      }
+    }
+  }
+
+  /** The cell as stored (a cell covered by a merge is empty here). */
+  raw(row: number, col: number): GridCell | undefined {
+    return getCell(this.sheet, row, col);
+  }
+
+  /** The cell, or the top-left cell of the merge that covers it. */
+  merged(row: number, col: number): GridCell | undefined {
+    const m = this.mergeOwner.get(`${row}:${col}`);
+    return m ? getCell(this.sheet, m.top, m.left) : getCell(this.sheet, row, col);
+  }
+
+  /** The merge covering a cell, if any (for the owner cell too). */
+  mergeAt(row: number, col: number): CellRange | undefined {
+    const m = this.mergeOwner.get(`${row}:${col}`);
+    if (m) return m;
+    return this.sheet.merges.find((x) => x.top === row && x.left === col);
+  }
+
+  /** Normalised text of a cell, merged-aware. */
+  norm(row: number, col: number): string {
+    let r = this.normCache.get(row);
+    if (!r) {
+      r = new Map();
+      this.normCache.set(row, r);
+    }
+    let t = r.get(col);
+    if (t === undefined) {
+      t = normaliseText(cellText(this.merged(row, col)));
+      r.set(col, t);
+    }
+    return t;
+  }
+
+  /** Columns holding a cell on a row, sorted. */
+  columnsOf(row: number): number[] {
+    const cols = this.sheet.rows.get(row);
+    return cols ? [...cols.keys()].sort((a, b) => a - b) : [];
+  }
+
+  /** Sorted row numbers that hold at least one cell. */
+  rowNumbers(): number[] {
+    return [...this.sheet.rows.keys()].filter((r) => (this.sheet.rows.get(r)?.size ?? 0) > 0).sort((a, b) => a - b);
+  }
+
+  /** True when no cell of the row (within columns) has content. */
+  isBlankRow(row: number, fromCol = 1, toCol = this.maxCol): boolean {
+    const cols = this.sheet.rows.get(row);
+    if (!cols) return true;
+    for (const [c, cell] of cols) {
+      if (c < fromCol || c > toCol) continue;
+      if (cell.value !== null && String(cell.value).trim() !== '') return false;
+      if (cell.formula !== undefined || cell.error !== undefined) return false;
+    }
+    return true;
+  }
+
+  ref(row: number, col: number): CellRef {
+    return { sheet: this.name, row, col, address: cellAddress(row, col) };
+  }
+}
