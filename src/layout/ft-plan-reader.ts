@@ -318,15 +318,18 @@ function hasContent(view: SheetView, r: number, columns: TableColumn[], natureCo
 }
 
 /**
- * The most telling text of a detail row: a précision naming the action ("Action 2: Amplifier…"),
- * else the row's own objet ("Ingénierie (chefferie de projet)"), else the précision, else the
- * objet merged from above.
+ * The most telling text of a detail row. The précision names the action ("Action 2: Amplifier…",
+ * "Pack inclusion renforcé pour l'emploi") where the objet is a category ("Solutions de
+ * remobilisation"), but it may also be a paragraph ("De manière générale, la chefferie…") where the
+ * objet names the post ("Ingénierie (chefferie de projet)"). So: a précision starting "Action", or a
+ * short one longer than the row's own objet; else the objet; else whatever text the row shows.
  */
 function detailLabel(texts: Record<string, string>, view: SheetView, r: number, colOf: (k: string) => number | undefined): string {
   const details = texts.details ?? '';
   const objectCol = colOf('object');
   const ownObject = objectCol === undefined ? '' : ownText(view, r, objectCol);
   if (/^action\b/.test(normaliseText(details))) return details;
+  if (details.length <= LABEL_MAX && details.length > ownObject.length) return details;
   return ownObject || details || texts.object || '';
 }
 

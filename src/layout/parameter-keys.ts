@@ -18,6 +18,7 @@ export type ParameterId =
   | 'ftEnd'
   | 'clsNotifiedAxe'
   | 'clsNotifiedTotal'
+  | 'ftLumpSum'
   | 'ftCeiling'
   | 'underspendThreshold'
   | 'minCdShare'
@@ -101,11 +102,19 @@ export const PARAMETER_KEYS: readonly ParameterKey[] = [
     example: '3 342 548,00 €',
   },
   {
-    id: 'ftCeiling',
-    label: 'FT forfait volet 1 / FT plafond volet <n>',
-    pattern: /^ft(?:forfait|plafond)volet(\d+)$/,
+    id: 'ftLumpSum',
+    label: 'FT forfait volet 1',
+    pattern: /^ftforfaitvolet(\d+)$/,
     type: 'amount',
-    description: "Montant de l'État pour le volet : forfait du volet 1, plafond des volets 2 et 3 (FT art. 3).",
+    description: "Forfait de l'État pour le volet 1 (FT art. 3) ; il égale le total des besoins du volet.",
+    example: '135 000,00 €',
+  },
+  {
+    id: 'ftCeiling',
+    label: 'FT plafond volet <n>',
+    pattern: /^ftplafondvolet(\d+)$/,
+    type: 'amount',
+    description: "Plafond de l'État pour le volet 2 ou 3 (FT art. 3) ; les montants delta du plan de financement s'y additionnent.",
     example: '4 125 892,00 €',
   },
   {

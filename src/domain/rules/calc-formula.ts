@@ -16,26 +16,36 @@ function termsText(table: AnnexTable, terms: SignedTerm[]): string {
   return terms.map((t, i) => `${t.sign === -1 ? '− ' : i > 0 ? '+ ' : ''}« ${columnLabel(table.kind, t.key)} »`).join(' ');
 }
 
-/** Rows a total formula may add: its detail rows, or (grand total) its subtotal rows. */
+/**
+ * A total formula is right when the detail rows it adds — directly, or through the subtotal rows it
+ * adds — are exactly the rows the total stands for, each once. Blank rows inside a SUM range are fine.
+ */
 function totalFormulaProblem(table: AnnexTable, row: TableRow, cell: AmountCell): string | null {
-  if (!cell.formulaRows) return null;
-  const tableRows = new Set(table.rows.map((r) => r.row));
-  const used = new Set(cell.formulaRows);
-  const accepted = [row.sumOf, row.sumOfSubtotals].filter((s): s is number[] => !!s && s.length > 0);
-  if (accepted.length === 0) return null;
-  for (const set of accepted) {
-    const wanted = new Set(set.map((i) => table.rows[i].row));
-    const missing = [...wanted].filter((r) => !used.has(r));
-    const extra = [...used].filter((r) => !wanted.has(r) && tableRows.has(r));
-    if (missing.length === 0 && extra.length === 0) return null;
+  if (!cell.formulaRows || !row.sumOf || row.sumOf.length === 0) return null;
+  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  const first = table.headerBottom + 1;
+  const last = Math.max(...table.rows.map((r) => r.row));
+  const counted = new Map<number, number>();
+  const outside: number[] = [];
+  for (const n of cell.formulaRows) {
+    const ref = byRow.get(n);
+    if (!ref) {
+      if (n < first || n > last) outside.push(n);
+      continue;
+    }
+    const details = ref.kind === 'detail' ? [ref.row] : (ref.sumOf ?? []).map((i) => table.rows[i].row);
+    for (const d of details) counted.set(d, (counted.get(d) ?? 0) + 1);
   }
-  const wanted = new Set((accepted[0] ?? []).map((i) => table.rows[i].row));
-  const missing = [...wanted].filter((r) => !used.has(r));
-  const extra = [...used].filter((r) => !wanted.has(r) && tableRows.has(r));
+  const wanted = row.sumOf.map((i) => table.rows[i].row);
+  const missing = wanted.filter((r) => !counted.has(r));
+  const twice = [...counted].filter(([, n]) => n > 1).map(([r]) => r);
+  const extra = [...counted.keys()].filter((r) => !wanted.includes(r));
   const parts: string[] = [];
   if (missing.length) parts.push(`oublie la ou les lignes ${missing.join(', ')}`);
+  if (twice.length) parts.push(`compte deux fois la ou les lignes ${twice.join(', ')}`);
   if (extra.length) parts.push(`ajoute la ou les lignes ${extra.join(', ')} qui n’en font pas partie`);
-  return parts.join(' et ');
+  if (outside.length) parts.push(`additionne des cellules hors du tableau (lignes ${outside.join(', ')})`);
+  return parts.length ? parts.join(', ') : null;
 }
 
 export const calcFormula: Rule = {

@@ -28,16 +28,16 @@ export const crossBlock: Rule = {
         return c && d ? c.minus(d) : null;
       };
       const pairs: Pair[] = [
-        { left: [y.execution, 'statePaid'], right: [y.forecast, 'stateNotified'], why: 'la contribution de l’État est versée en totalité', article: 'CLS art. 3' },
-        { left: [y.recap, 'statePaid'], right: [y.execution, 'statePaid'], why: 'les crédits versés', article: 'CLS annexe 3' },
-        { left: [y.recap, 'stateUnspent'], right: [y.execution, 'stateUnspent'], why: 'les crédits État non consommés', article: 'CLS annexe 3' },
-        { left: [y.recap, 'totalSpent'], right: [y.execution, 'totalSpent'], why: 'le montant total réalisé', article: 'CLS annexe 3' },
-        { left: [y.recap, 'carryOverState'], right: [y.execution, 'carryOverState'], why: 'le report de la part État', article: 'CLS art. 5' },
-        { left: [y.recap, 'carryOverCd'], right: [y.execution, 'carryOverCd'], why: 'le report de la part CD', article: 'CLS art. 5' },
-        { left: [y.recap, 'cdAllocated'], right: [y.forecast, 'cdAllocated'], why: 'les crédits CD affectés', article: 'CLS art. 2.2' },
-        { left: [y.execution, 'cdSpent'], right: [y.recap, cdSpentFromRecap, 'C − D'], why: 'le montant CD réalisé', article: 'CLS annexe 3' },
-        { left: [y.nextForecast, 'stateNotified'], right: [y.recap, 'stateNotifiedNext'], why: 'la participation État notifiée', article: 'CLS art. 2.2' },
-        { left: [y.nextForecast, 'cdAllocated'], right: [y.recap, 'cdAllocatedNext'], why: 'les crédits CD affectés', article: 'CLS art. 2.2' },
+        { left: [y.execution, 'statePaid'], right: [y.forecast, 'stateNotified'], why: 'crédits versés et participation notifiée (versement en totalité)', article: 'CLS art. 3' },
+        { left: [y.recap, 'statePaid'], right: [y.execution, 'statePaid'], why: 'crédits État versés', article: 'CLS annexe 3' },
+        { left: [y.recap, 'stateUnspent'], right: [y.execution, 'stateUnspent'], why: 'crédits État non consommés', article: 'CLS annexe 3' },
+        { left: [y.recap, 'totalSpent'], right: [y.execution, 'totalSpent'], why: 'montant total réalisé', article: 'CLS annexe 3' },
+        { left: [y.recap, 'carryOverState'], right: [y.execution, 'carryOverState'], why: 'report part État', article: 'CLS art. 5' },
+        { left: [y.recap, 'carryOverCd'], right: [y.execution, 'carryOverCd'], why: 'report part CD', article: 'CLS art. 5' },
+        { left: [y.recap, 'cdAllocated'], right: [y.forecast, 'cdAllocated'], why: 'crédits CD affectés', article: 'CLS art. 2.2' },
+        { left: [y.execution, 'cdSpent'], right: [y.recap, cdSpentFromRecap, 'C − D'], why: 'montant CD réalisé', article: 'CLS annexe 3' },
+        { left: [y.nextForecast, 'stateNotified'], right: [y.recap, 'stateNotifiedNext'], why: 'participation État notifiée', article: 'CLS art. 2.2' },
+        { left: [y.nextForecast, 'cdAllocated'], right: [y.recap, 'cdAllocatedNext'], why: 'crédits CD affectés', article: 'CLS art. 2.2' },
       ];
       for (const p of pairs) out.push(...comparePair(this, p));
     }
@@ -65,8 +65,8 @@ function comparePair(rule: Rule, p: Pair): Finding[] {
       findingAt(
         { ...rule, article: p.article },
         lcell.ref,
-        `Action ${key} : ${p.why} diffèrent entre « ${lt.title} » (« ${columnLabel(lt.kind, lk)} » = ${formatEuro(lv)}) ` +
-          `et « ${rt.title} » (${rName} = ${formatEuro(rv)}).`,
+        `Action ${key}, ${p.why} : « ${lt.title} » indique ${formatEuro(lv)} (« ${columnLabel(lt.kind, lk)} ») ` +
+          `mais « ${rt.title} » indique ${formatEuro(rv)} (${rName}).`,
         { expected: rv, actual: lv },
       ),
     );
