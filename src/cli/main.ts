@@ -1,47 +1,33 @@
-import { promises as fs } from 'fs';
-import { USAGE, parseArgs } from './args';
-import { collectFiles } from './collect-files';
-import { type FileResult, checkFile } from './check-file';
-import { formatJson } from './format-json';
-import { formatText } from './format-text';
+import { type Io, processIo } from './io';
+import { checkCommand } from './commands/check';
 
-export interface Io {
-  stdout: (s: string) => void;
-  stderr: (s: string) => void;
+export type { Io };
+
+/** The verbs of `annexes`; adding one means adding its module under commands/ and a line here. */
+const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; summary: string }> = {
+  check: { run: checkCommand, summary: 'contrôle des classeurs ou des dossiers de classeurs' },
+};
+
+function usage(): string {
+  const verbs = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return ['Usage : annexes <commande> [options]', '', 'Commandes :', ...verbs, '', 'Aide d’une commande : annexes <commande> --help'].join('\n');
 }
 
-const processIo: Io = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
-
-/** `annexes` entry point; returns the exit code (0 ok, 1 errors found, 2 unreadable file or bad arguments). */
+/** `annexes` entry point; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const args = parseArgs(argv);
-  if (args.command === 'help') {
-    io.stdout(`${USAGE}\n`);
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '-h' || verb === '--help' || verb === 'help') {
+    io.stdout(`${usage()}\n`);
     return 0;
   }
-  if (args.command === 'version') {
+  if (verb === '--version') {
     io.stdout('annexes 0.1.0\n');
     return 0;
   }
-  if (args.command === 'error') {
-    io.stderr(`annexes : ${args.message}\n\n${USAGE}\n`);
+  const command = COMMANDS[verb];
+  if (!command) {
+    io.stderr(`annexes : commande inconnue « ${verb} ».\n\n${usage()}\n`);
     return 2;
   }
-  const targets = await collectFiles(args.paths);
-  const results: FileResult[] = [];
-  for (const t of targets) results.push(await checkFile(t, args.overrides, args.maxFileBytes));
-  const report = args.format === 'json' ? formatJson(results, args.overrides) : formatText(results);
-  if (args.out) {
-    try {
-      await fs.writeFile(args.out, report, 'utf8');
-    } catch (e) {
-      io.stderr(`annexes : impossible d'écrire le rapport dans « ${args.out} » (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).\n`);
-      return 2;
-    }
-    io.stderr(`Rapport écrit dans « ${args.out} ».\n`);
-  } else {
-    io.stdout(report);
-  }
-  if (results.some((r) => r.status === 'unreadable')) return 2;
-  return results.some((r) => r.counts.error > 0) ? 1 : 0;
+  return command.run(rest, io);
 }

@@ -100,7 +100,10 @@ describe('annexes check', () => {
       const { code, stdout, stderr } = await run(args);
       if (args.length === 0) {
         expect(code).toBe(0);
-        expect(stdout).toContain('Usage : annexes check');
+        expect(stdout).toContain('Usage : annexes <commande>');
+      } else if (args[0] !== 'check') {
+        expect(code).toBe(2);
+        expect(stderr).toContain('commande inconnue');
       } else {
         expect(code).toBe(2);
         expect(stderr).toContain('Usage : annexes check');

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { OptionOverrides } from '../domain/workbook';
+import type { OptionOverrides } from '../../domain/workbook';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -12,9 +12,9 @@ export interface CheckArgs {
   maxFileBytes?: number;
 }
 
-export type ParsedArgs = CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+export type ParsedCheckArgs = CheckArgs | { command: 'help' } | { command: 'error'; message: string };
 
-export const USAGE = `Usage : annexes check <fichier-ou-dossier>... [options]
+export const CHECK_USAGE = `Usage : annexes check <fichier-ou-dossier>... [options]
 
 Contrôle les annexes financières (CLS « Tableau financier », France Travail « Construction du plan
 de financement », « Plan d'action ») des classeurs .xlsx indiqués ou contenus dans les dossiers.
@@ -29,7 +29,6 @@ Options :
   --cls-cofi-base total|etat-cd assiette du cofinancement CLS : budget global A+B+C (défaut) ou État + CD
   --max-file-size N             taille maximale d'un fichier en Mo (50 par défaut)
   -h, --help                    affiche cette aide
-  --version                     affiche la version
 
 Code de sortie : 0 sans erreur, 1 si une anomalie de sévérité « erreur » est trouvée,
 2 si un fichier est illisible ou si les arguments sont incorrects.`;
@@ -41,12 +40,10 @@ function percentArg(name: string, raw: string | undefined): Decimal | string {
   return new Decimal(s).div(100);
 }
 
-export function parseArgs(argv: string[]): ParsedArgs {
-  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
-  if (argv[0] === '--version') return { command: 'version' };
-  if (argv[0] !== 'check') return { command: 'error', message: `commande inconnue « ${argv[0]} » (seule « check » existe).` };
+/** Parses the arguments that follow `annexes check`. */
+export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
   const out: CheckArgs = { command: 'check', paths: [], format: 'text', overrides: {} };
-  for (let i = 1; i < argv.length; i++) {
+  for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const next = () => argv[++i];
     switch (a) {
