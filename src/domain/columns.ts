@@ -46,6 +46,7 @@ const LABELS: Record<TableKind, Record<string, string>> = {
     delta: 'Delta entre la cible et l’existant',
     amount: 'Montant delta',
     otherFunding: 'Sources de financement complémentaires',
+    ceiling: 'PLAFOND DEPARTEMENT',
   },
   'ft-action-plan': {
     fa: 'FA',

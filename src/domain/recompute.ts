@@ -67,6 +67,8 @@ export function recomputeTable(table: AnnexTable): DerivedValue[] {
 export function recomputeDelta(row: TableRow): Quantity | null {
   const target = row.quantities?.target?.quantity;
   if (!target) return null;
-  const existing = row.quantities?.existing?.quantity;
+  const existingCell = row.quantities?.existing;
+  if (existingCell && !existingCell.readable) return null;
+  const existing = existingCell?.quantity;
   return { value: existing ? target.value.minus(existing.value) : target.value, unit: target.unit, unitText: target.unitText };
 }

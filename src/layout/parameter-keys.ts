@@ -82,7 +82,7 @@ export const PARAMETER_KEYS: readonly ParameterKey[] = [
     label: 'FT date de fin',
     pattern: /^ftdate(de)?fin$/,
     type: 'date',
-    description: 'Fin de la période de la convention France Travail ; le bilan financier est dû trois mois après (FT art. 6).',
+    description: 'Fin de la période de la convention France Travail ; le bilan financier est dû trois mois après (FT art. 2 et 3.2).',
     example: '31/12/2024',
   },
   {
@@ -106,7 +106,7 @@ export const PARAMETER_KEYS: readonly ParameterKey[] = [
     label: 'FT forfait volet 1',
     pattern: /^ftforfaitvolet(\d+)$/,
     type: 'amount',
-    description: "Forfait de l'État pour le volet 1 (FT art. 3) ; il égale le total des besoins du volet.",
+    description: "Forfait de l'État pour le volet 1 (FT art. 4.1) ; il égale le total des besoins du volet.",
     example: '135 000,00 €',
   },
   {
@@ -114,7 +114,7 @@ export const PARAMETER_KEYS: readonly ParameterKey[] = [
     label: 'FT plafond volet <n>',
     pattern: /^ftplafondvolet(\d+)$/,
     type: 'amount',
-    description: "Plafond de l'État pour le volet 2 ou 3 (FT art. 3) ; les montants delta du plan de financement s'y additionnent.",
+    description: "Plafond de l'État pour le volet 2 ou 3 (FT art. 4.1) ; les montants delta du plan de financement s'y additionnent.",
     example: '4 125 892,00 €',
   },
   {

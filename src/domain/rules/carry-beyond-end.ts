@@ -1,7 +1,7 @@
 import type { Finding } from '../finding';
 import { formatEuro } from '../money';
 import type { Rule } from './rule';
-import { findingAt, rowPlace } from './report';
+import { findingAt, rowPlace, tableRef } from './report';
 
 const CLS_DEFAULT_END = 2027;
 const FT_DEFAULT_END = new Date(Date.UTC(2024, 11, 31));
@@ -41,7 +41,7 @@ export const carryBeyondEnd: Rule = {
       }
       if (table.kind === 'ft-plan' && table.periodEnd && table.periodEnd.getTime() > ftEnd.getTime()) {
         out.push(
-          findingAt({ ...this, article: 'FT art. 2, 6' }, { sheet: table.sheet, address: `A${table.headerTop}` }, `${table.title} : la période se termine le ${fr(table.periodEnd)}, après la fin de la convention France Travail (${fr(ftEnd)}) ; la convention est annuelle et n’admet aucun report.`),
+          findingAt({ ...this, article: 'FT art. 2, 6' }, tableRef(table), `${table.title} : la période se termine le ${fr(table.periodEnd)}, après la fin de la convention France Travail (${fr(ftEnd)}) ; la convention est annuelle et n’admet aucun report.`),
         );
       }
     }

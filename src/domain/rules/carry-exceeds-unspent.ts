@@ -20,7 +20,8 @@ export const carryExceedsUnspent: Rule = {
     const add = (table: AnnexTable, row: TableRow, carryKey: string, unspent: Money | null | undefined, part: string, source: string) => {
       const cell = row.amounts[carryKey];
       const carry = cell?.value;
-      if (!cell || !carry || unspent === null || unspent === undefined || toCents(carry).lte(toCents(unspent))) return;
+      // Only a positive carry-over can exceed anything: a blank report with over-spending is not a carry-over.
+      if (!cell || !carry || !carry.gt(0) || unspent === null || unspent === undefined || toCents(carry).lte(toCents(unspent))) return;
       out.push(
         findingAt(this, cell.ref, `${rowPlace(table, row)} : le report ${part} (${formatEuro(carry)}) dépasse ${source} (${formatEuro(unspent)}).`, {
           expected: unspent,

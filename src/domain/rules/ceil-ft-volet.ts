@@ -18,6 +18,7 @@ export const ceilFtVolet: Rule = {
     const params = ctx.workbook.params;
     for (const table of ctx.workbook.tables) {
       if (table.kind !== 'ft-plan' || table.volet === undefined) continue;
+      if (table.ceiling && table.ceiling.value === null) continue; // unreadable plafond: reported by CELL-*
       const grand = table.grandTotalIndex !== undefined ? table.rows[table.grandTotalIndex] : undefined;
       const totalCell = grand?.amounts.amount;
       const sheetCeiling = table.ceiling && table.ceiling.kind !== 'empty' ? table.ceiling : undefined;

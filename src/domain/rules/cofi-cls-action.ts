@@ -6,9 +6,10 @@ import { findingAt, rowPlace } from './report';
 
 /**
  * CLS art. 2.2: « Il s'engage à apporter au moins 50 % des crédits dévolus à chaque action
- * contractualisée. » Reading applied by default: CD credits ≥ 50 % of the action's whole budget
- * (State + CD + other funders, F = A+B+C); option clsCofiBase 'state-cd' uses State + CD only.
- * Checked on the prévisionnel (B / F) and on the récapitulatif's n+1 budget (K / M).
+ * contractualisée. » Reading applied by default: the CD's credits ≥ 50 % of all the credits of the
+ * action, other funders included (B ≥ 50 % × (A + B + C) on the prévisionnel; K ≥ 50 % × (I + K + L)
+ * on the récapitulatif's n+1 budget). Option clsCofiBase 'state-cd' (--cls-cofi-base etat-cd)
+ * counts State + CD only. Compared in euros, to the cent: CD ≥ minimum share × base, rounded.
  */
 export const cofiClsAction: Rule = {
   id: 'COFI-CLS-ACTION',
@@ -21,14 +22,14 @@ export const cofiClsAction: Rule = {
     for (const table of ctx.workbook.tables) {
       const keys =
         table.kind === 'cls-forecast'
-          ? { cd: 'cdAllocated', state: 'stateNotified', other: 'otherFunders', year: table.year }
+          ? { cd: 'cdAllocated', state: 'stateNotified', other: 'otherFunders' }
           : table.kind === 'cls-recap'
-            ? { cd: 'cdBudgetNext', state: 'stateBudgetNext', other: 'otherFundersNext', year: table.year ? table.year + 1 : null }
+            ? { cd: 'cdBudgetNext', state: 'stateBudgetNext', other: 'otherFundersNext' }
             : null;
       if (!keys) continue;
       for (const row of table.rows) {
         if (row.kind !== 'detail') continue;
-        const f = check(table, row, keys, clsCofiBase, minCdShare);
+        const f = checkRow(table, row, keys, clsCofiBase, minCdShare);
         if (f) out.push(findingAt(this, f.ref, f.message, { expected: f.expected, actual: f.actual }));
       }
     }
@@ -36,23 +37,19 @@ export const cofiClsAction: Rule = {
   },
 };
 
-function check(
-  table: AnnexTable,
-  row: TableRow,
-  keys: { cd: string; state: string; other: string; year: number | null },
-  base: 'total' | 'state-cd',
-  min: Money,
-) {
+function checkRow(table: AnnexTable, row: TableRow, keys: { cd: string; state: string; other: string }, base: 'total' | 'state-cd', min: Money) {
   const cdCell = row.amounts[keys.cd];
   const cd = cdCell?.value;
   const state = row.amounts[keys.state]?.value;
-  const other = row.amounts[keys.other]?.value ?? null;
   if (!cdCell || !cd || !state) return null;
-  const whole = base === 'total' && other ? state.plus(cd).plus(other) : state.plus(cd);
-  const share = percent(cd, whole);
-  if (share === null || share.gte(min.times(100))) return null;
+  const otherCell = row.amounts[keys.other];
+  const withOther = base === 'total' && !!otherCell;
+  if (withOther && otherCell.value === null) return null; // unreadable: reported by CELL-*
+  const whole = withOther && otherCell.value ? state.plus(cd).plus(otherCell.value) : state.plus(cd);
   const expected = toCents(whole.times(min));
-  const reading = base === 'total' ? 'État + CD + autres financeurs' : 'État + CD';
+  const share = percent(cd, whole);
+  if (share === null || toCents(cd).gte(expected)) return null;
+  const reading = withOther ? 'État + CD + autres financeurs' : 'État + CD';
   return {
     ref: cdCell.ref,
     expected,

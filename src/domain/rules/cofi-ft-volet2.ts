@@ -2,7 +2,7 @@ import type { Finding } from '../finding';
 import { ZERO, formatEuro, formatPercent, percent, sumMoney, toCents } from '../money';
 import type { AnnexTable, TableRow } from '../table';
 import type { Rule } from './rule';
-import { findingAt } from './report';
+import { findingAt, tableRef as tableRefOf } from './report';
 
 const FSE = /\bfse\b|fse\s*\+|fonds social europ/i;
 
@@ -27,27 +27,39 @@ export const cofiFtVolet2: Rule = {
         : [];
     }
     const out: Finding[] = [];
+    const min = ctx.options.minCdShare;
     for (const plan of plans) {
+      const info = (message: string) => out.push(findingAt(this, tableRefOf(plan), message, { severity: 'info' }));
+      if (!plan.columns.some((c) => c.key === 'volet')) {
+        info('Cofinancement du volet 2 non contrôlé : le « Plan d’action » n’a pas de colonne « Volet » pour distinguer les actions du volet 2.');
+        continue;
+      }
       const rows = plan.rows.filter((r) => r.kind === 'detail' && (r.texts?.volet ?? '').replace(/\D/g, '') === '2');
-      if (rows.length === 0) continue;
+      if (rows.length === 0) {
+        info('Cofinancement du volet 2 non contrôlé : aucune action du « Plan d’action » n’est rattachée au volet 2.');
+        continue;
+      }
+      if (rows.some((r) => ['cd', 'total', 'other'].some((k) => r.amounts[k]?.value === null))) continue; // CELL-* reports it
       const sum = (key: string, pick: (r: TableRow) => boolean = () => true) =>
         sumMoney(rows.filter(pick).map((r) => r.amounts[key]?.value ?? ZERO));
-      if (rows.some((r) => ['cd', 'total', 'other'].some((k) => r.amounts[k]?.value === null))) continue; // CELL-* reports it
       const cd = sum('cd');
+      const canSeeFse = plan.columns.some((c) => c.key === 'otherNature');
       const fse = sum('other', (r) => FSE.test(r.texts?.otherNature ?? ''));
       const total = sum('total');
       const counted = ctx.options.fseAsCd ? cd.plus(fse) : cd;
+      const expected = toCents(total.times(min));
       const share = percent(counted, total);
-      const min = ctx.options.minCdShare;
-      if (share === null || toCents(share).gte(min.times(100))) continue;
-      const reading = ctx.options.fseAsCd
-        ? `Lecture appliquée : la valorisation FSE+ (${formatEuro(fse)}) est comptée comme part du Département.`
-        : `Lecture appliquée : la valorisation FSE+ (${formatEuro(fse)}) n’est pas comptée comme part du Département ` +
-          '(option --fse-as-cd, ou paramètre « FSE+ valorisation comptée comme CD », pour la compter).';
+      if (share === null || toCents(counted).gte(expected)) continue;
+      const reading = !canSeeFse
+        ? 'Lecture appliquée : sans colonne « Nature des autres financements », la valorisation FSE+ ne peut pas être identifiée et n’est pas comptée.'
+        : ctx.options.fseAsCd
+          ? `Lecture appliquée : la valorisation FSE+ (${formatEuro(fse)}) est comptée comme part du Département.`
+          : `Lecture appliquée : la valorisation FSE+ (${formatEuro(fse)}) n’est pas comptée comme part du Département ` +
+            '(option --fse-as-cd, ou paramètre « FSE+ valorisation comptée comme CD », pour la compter).';
       out.push(
         findingAt(this, anchor(plan, rows), `Volet 2 : le Département finance ${formatEuro(counted)} sur un coût total de ${formatEuro(total)}, soit ${formatPercent(share)} ` +
-          `(minimum ${formatPercent(min.times(100))}, soit ${formatEuro(toCents(total.times(min)))}). ${reading}`,
-          { expected: toCents(total.times(min)), actual: counted }),
+          `(minimum ${formatPercent(min.times(100))}, soit ${formatEuro(expected)}). ${reading}`,
+          { expected, actual: counted }),
       );
     }
     return out;

@@ -40,6 +40,7 @@ export const crossBlock: Rule = {
         { left: [y.nextForecast, 'cdAllocated'], right: [y.recap, 'cdAllocatedNext'], why: 'crédits CD affectés', article: 'CLS art. 2.2' },
       ];
       for (const p of pairs) out.push(...comparePair(this, p));
+      out.push(...missingActions(this, y.forecast, y.execution), ...missingActions(this, y.forecast, y.recap));
     }
     return out;
   },
@@ -54,7 +55,7 @@ function comparePair(rule: Rule, p: Pair): Finding[] {
   const rightRows = rowsByKey(rt);
   for (const [key, lrow] of rowsByKey(lt)) {
     const rrow = rightRows.get(key);
-    if (!rrow) continue; // actions present in one block only are reported by STRUCT rules, not here
+    if (!rrow) continue; // reported once by missingActions
     const lcell = lrow.amounts[lk];
     const lv = lcell?.value;
     const rcell = typeof rk === 'string' ? rrow.amounts[rk] : undefined;
@@ -70,6 +71,23 @@ function comparePair(rule: Rule, p: Pair): Finding[] {
         { expected: rv, actual: lv },
       ),
     );
+  }
+  return out;
+}
+
+/** An action listed in one block of a year and not in the other (warning: a row may have been lost). */
+function missingActions(rule: Rule, a: AnnexTable | undefined, b: AnnexTable | undefined): Finding[] {
+  if (!a || !b) return [];
+  const out: Finding[] = [];
+  const ka = rowsByKey(a);
+  const kb = rowsByKey(b);
+  for (const [from, to, rows, other] of [[a, b, ka, kb], [b, a, kb, ka]] as const) {
+    for (const [key, row] of rows) {
+      if (other.has(key)) continue;
+      const first = Object.values(row.amounts).find((c) => c !== undefined);
+      if (!first) continue;
+      out.push(findingAt({ ...rule, severity: 'warning' }, first.ref, `Action ${key} : présente dans « ${from.title} » mais absente de « ${to.title} ».`));
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { formatQuantity, unitsAgree } from '../quantity';
 import type { Rule } from './rule';
 import { findingAt, rowPlace } from './report';
 
-/** Delta = Cible − Existant in the same unit (FT annexe 2); a blank Existant counts as none. */
+/** Delta = Cible − Existant in the same unit (FT annexe 2); a blank Existant counts as none, an unreadable one skips the row. */
 export const planDelta: Rule = {
   id: 'PLAN-DELTA',
   severity: 'error',
@@ -18,6 +18,7 @@ export const planDelta: Rule = {
         const delta = q?.delta?.quantity;
         const target = q?.target?.quantity;
         if (!q?.delta || !delta || !target) continue;
+        if (q.existing && !q.existing.readable) continue; // an unreadable Existant is reported by CELL-*, not taken as 0
         const existing = q.existing?.quantity ?? { value: target.value.minus(target.value), unit: '', unitText: '' };
         const place = rowPlace(table, row);
         if (!unitsAgree(existing, target) || !unitsAgree(target, delta) || !unitsAgree(existing, delta)) {

@@ -20,7 +20,7 @@ export const structSheet: Rule = {
     const out: Finding[] = [];
     const hasCls = wb.tables.some((t) => t.kind.startsWith('cls-'));
     const hasFt = wb.tables.some((t) => t.kind === 'ft-plan');
-    if (!hasCls && !hasFt) {
+    if (wb.tables.length === 0) {
       out.push(findingAt(this, null, `Aucun tableau d’annexe trouvé : ni « Tableau financier » (CLS) ni « Construction du plan de financement » (France Travail) dans les feuilles ${wb.sheetNames.map((s) => `« ${s} »`).join(', ') || '(aucune)'}.`));
     }
     for (const e of wb.emptyAnnexSheets) {

@@ -175,3 +175,33 @@ describe('STRUCT-SHEET, STRUCT-COLUMN, PARAM-INVALID', () => {
     expect(brief(f)).toEqual([`${PARAMS}!A19 warning`]);
   });
 });
+
+describe('fixes after the rules review', () => {
+  it('CROSS-BLOCK warns about an action missing from another block of the year', () => {
+    const grid = sampleWith({ [CLS]: { B18: '4.9' } });
+    const f = findingsOf(grid, 'CROSS-BLOCK').filter((x) => x.severity === 'warning');
+    expect(f.map((x) => x.message).sort()).toEqual([
+      'Action 4.2 : présente dans « Exécution 2024 » mais absente de « Prévisionnel 2024 ».',
+      'Action 4.2 : présente dans « Récapitulatif 2024 – prévisionnel 2025 » mais absente de « Prévisionnel 2024 ».',
+      'Action 4.9 : présente dans « Prévisionnel 2024 » mais absente de « Exécution 2024 ».',
+      'Action 4.9 : présente dans « Prévisionnel 2024 » mais absente de « Récapitulatif 2024 – prévisionnel 2025 ».',
+    ]);
+  });
+
+  it('PLAN-DELTA does not take an unreadable Existant as zero', () => {
+    const grid = sampleWith({ [FT]: { D18: 'environ 700' } });
+    expect(findingsOf(grid, 'PLAN-DELTA')).toEqual([]);
+    expect(brief(findingsOf(grid, 'CELL-NOT-NUMBER'))).toEqual([`${FT}!D18 error`]);
+  });
+
+  it('CARRY-EXCEEDS-UNSPENT ignores a zero carry-over when the CD over-spent', () => {
+    const grid = sampleWith({ [CLS]: { E28: 618000, G28: 700000, H28: 1318000 } });
+    expect(findingsOf(grid, 'CARRY-EXCEEDS-UNSPENT')).toEqual([]);
+  });
+
+  it('STRUCT-SHEET does not call a workbook holding only a Plan d’action empty', () => {
+    const grid = sampleWith({});
+    grid.sheets = grid.sheets.filter((s) => s.name === PLAN);
+    expect(findingsOf(grid, 'STRUCT-SHEET').filter((x) => x.severity === 'error')).toEqual([]);
+  });
+});
