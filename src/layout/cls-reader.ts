@@ -66,7 +66,7 @@ function readBlock(view: SheetView, h: FoundHeader, limit: number): AnnexTable {
   };
   let currentAxe = '';
   let groupStart = 0;
-  for (let r = h.band.bottom + 1; r <= limit; r++) {
+  for (const r of view.rowsBetween(h.band.bottom, limit)) {
     // Label texts: the cells' own text, plus any text left of the amounts (shifted labels).
     const own = labelCols.map((c) => normaliseText(cellText(view.raw(r, c.col)))).filter(Boolean);
     for (let c = 1; c < firstAmountCol; c++) {

@@ -28,7 +28,7 @@ export function readParameters(views: SheetView[]): Parameters {
   const { view, keyCol, valueCol, firstRow } = found;
   params.found = true;
   params.sheet = view.name;
-  for (let r = firstRow; r <= view.maxRow; r++) {
+  for (const r of view.rowsBetween(firstRow - 1, view.maxRow)) {
     const kc = keyCol ?? view.columnsOf(r).find((c) => cellText(view.merged(r, c)) !== '');
     if (kc === undefined) continue;
     const keyText = cellText(view.merged(r, kc)).replace(/\s+/g, ' ');

@@ -69,9 +69,29 @@ export class SheetView {
     return cols ? [...cols.keys()].sort((a, b) => a - b) : [];
   }
 
-  /** Sorted row numbers that hold at least one cell. */
+  private sortedRows: number[] | null = null;
+
+  /** Sorted row numbers that hold at least one cell (computed once: sheets may hold 200 000 rows). */
   rowNumbers(): number[] {
-    return [...this.sheet.rows.keys()].filter((r) => (this.sheet.rows.get(r)?.size ?? 0) > 0).sort((a, b) => a - b);
+    if (!this.sortedRows) {
+      this.sortedRows = [...this.sheet.rows.keys()].filter((r) => (this.sheet.rows.get(r)?.size ?? 0) > 0).sort((a, b) => a - b);
+    }
+    return this.sortedRows;
+  }
+
+  /** Stored rows strictly after `after` and up to `last`, in order: readers never walk empty rows. */
+  rowsBetween(after: number, last: number): number[] {
+    const rows = this.rowNumbers();
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid] <= after) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let i = lo; i < rows.length && rows[i] <= last; i++) out.push(rows[i]);
+    return out;
   }
 
   /** True when no cell of the row (within columns) has content. */
