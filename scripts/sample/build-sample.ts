@@ -10,6 +10,8 @@ import {
   PARAMETRES, PLAN_ACTION_HEADERS, PLAN_ACTION_ROWS, PLAN_ACTION_TITLE, ftHeaders, ftTitle, isVoletTotal,
 } from './seed-figures';
 import type { ClsAction, FtVolet } from './seed-figures';
+import { buildIndicatorSheets } from './indicators';
+import { JOURNAL_SHEET, buildJournalSheet } from './journal';
 
 export interface SampleLayout {
   /** Blank rows above every table. */
@@ -154,6 +156,8 @@ export function buildSampleGrid(layout: SampleLayout = {}): Grid {
       buildFtSheet(l),
       buildPlanActionSheet(l),
       buildParamsSheet(l),
+      ...buildIndicatorSheets((name) => new TableWriter(newSheet(name), l)),
+      buildJournalSheet(new TableWriter(newSheet(JOURNAL_SHEET), l)),
     ],
   };
 }

@@ -4,6 +4,7 @@ import { readXlsxFile } from '../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../adapters/xlsx/errors';
 import { analyseGrid } from '../layout/analyse';
 import type { Target } from './collect-files';
+import { type FileSummary, summariseWorkbook } from './review-summary';
 
 export interface FileResult {
   file: string;
@@ -12,6 +13,8 @@ export interface FileResult {
   department?: string;
   findings: Finding[];
   counts: { error: number; warning: number; info: number };
+  /** Conventions and amounts, for the review workbook (not in the JSON report). */
+  summary?: FileSummary;
 }
 
 export function countBySeverity(findings: Finding[]): FileResult['counts'] {
@@ -26,14 +29,14 @@ export function summaryText(c: FileResult['counts']): string {
 }
 
 /** Reads and checks one file; any failure becomes an "unreadable" result naming the file, never a crash. */
-export async function checkFile(target: Target, overrides: OptionOverrides, maxFileBytes?: number): Promise<FileResult> {
+export async function checkFile(target: Target, overrides: OptionOverrides, maxFileBytes?: number, maxUncompressedBytes?: number): Promise<FileResult> {
   const unreadable = (message: string): FileResult => ({ file: target.file, status: 'unreadable', message, findings: [], counts: { error: 0, warning: 0, info: 0 } });
   if ('problem' in target) return unreadable(target.problem);
   try {
-    const grid = await readXlsxFile(target.file, { maxFileBytes });
+    const grid = await readXlsxFile(target.file, { maxFileBytes, maxUncompressedBytes });
     const { workbook, findings } = analyseGrid(grid, overrides);
     const counts = countBySeverity(findings);
-    return { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
+    return { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts, summary: summariseWorkbook(workbook) };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return unreadable(e.message);
     // A defect of ours must not hide the other files' results: report it on this file, in French.

@@ -1,11 +1,17 @@
 import { type Io, processIo } from './io';
 import { checkCommand } from './commands/check';
+import { fillCommand } from './commands/fill';
+import { templateCommand } from './commands/template';
+import { reportCommand } from './commands/report';
 
 export type { Io };
 
 /** The verbs of `annexes`; adding one means adding its module under commands/ and a line here. */
 const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; summary: string }> = {
   check: { run: checkCommand, summary: 'contrôle des classeurs ou des dossiers de classeurs' },
+  fill: { run: fillCommand, summary: 'copie remplie : formules, états des dépenses des volets 1 à 3, feuille Contrôles' },
+  template: { run: templateCommand, summary: 'classeur vierge au format officiel (formules, listes, protection)' },
+  report: { run: reportCommand, summary: 'rapport à mi-parcours du CLS 2024-2025 (bilan, indicateurs, constats, graphique)' },
 };
 
 function usage(): string {

@@ -58,6 +58,18 @@ const LABELS: Record<TableKind, Record<string, string>> = {
     otherNature: 'Nature des autres financements',
     total: 'Montant de l’action',
   },
+  'ft-expense-journal': {
+    date: 'Date ou période',
+    volet: 'Volet',
+    section: 'Section de l’état des dépenses',
+    nature: 'Nature de la dépense',
+    object: 'Objet de la dépense',
+    unit: 'Unité',
+    count: 'Nombre d’unités',
+    unitCost: 'Coût unitaire',
+    amount: 'Montant',
+    fiche: 'Fiche action',
+  },
 };
 
 const COMMON: Record<string, string> = {

@@ -44,6 +44,8 @@ export const DERIVATIONS: Record<TableKind, Derivation[]> = {
   'ft-action-plan': [
     { target: 'total', terms: [plus('state'), plus('cd'), plus('other')], text: 'État + Conseil départemental + Autres financeurs', article: 'FT art. 3.3' },
   ],
+  // Montant = Nombre × coût unitaire is a product, not a signed sum: EXP-LINE checks it.
+  'ft-expense-journal': [],
 };
 
 /** Column keys whose subtotal/total rows must equal the sum of their rows. */
@@ -53,4 +55,5 @@ export const SUMMED_COLUMNS: Record<TableKind, string[] | 'all-amounts'> = {
   'cls-recap': 'all-amounts',
   'ft-plan': ['amount'],
   'ft-action-plan': ['state', 'cd', 'other', 'total'],
+  'ft-expense-journal': ['amount'],
 };

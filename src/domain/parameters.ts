@@ -29,6 +29,8 @@ export interface Parameters {
   refs: Map<string, CellRef>;
   /** Rows that could not be understood (unknown key, unreadable value). */
   problems: { ref: CellRef; message: string }[];
+  /** Dates typed as text ("31/12/2027"): read day/month/year, reported by PARAM-TEXT-DATE. */
+  textDates?: { ref: CellRef; key: string; raw: string; date: Date }[];
 }
 
 export function emptyParameters(): Parameters {

@@ -6,7 +6,7 @@ import type { Quantity } from './quantity';
  * The engine's view of one annex table, whatever its layout in the workbook: typed columns,
  * classified rows, and each amount with the cell it came from (so every finding can point to it).
  */
-export type TableKind = 'cls-forecast' | 'cls-execution' | 'cls-recap' | 'ft-plan' | 'ft-action-plan';
+export type TableKind = 'cls-forecast' | 'cls-execution' | 'cls-recap' | 'ft-plan' | 'ft-action-plan' | 'ft-expense-journal';
 
 /** How the cell behind an amount was read. */
 export type AmountKind =
@@ -48,6 +48,16 @@ export interface QuantityCell {
   readable: boolean;
 }
 
+/** A date or a period as typed ("15/03/2024", "du 01/03/2024 au 31/08/2024", "03/2024", "2024"). */
+export interface DateCell {
+  ref: CellRef;
+  raw: string;
+  /** First and last day covered; both null when blank or unreadable (see `readable`). */
+  start: Date | null;
+  end: Date | null;
+  readable: boolean;
+}
+
 export type RowKind = 'detail' | 'subtotal' | 'total';
 
 export interface TableRow {
@@ -71,6 +81,8 @@ export interface TableRow {
   sumOfSubtotals?: number[];
   /** FT "Pour info" rows (France Travail's own staff): not added to the CD totals. */
   pourInfo?: boolean;
+  /** Journal des dépenses: the expense's date or period. */
+  date?: DateCell;
 }
 
 export interface TableColumn {
@@ -93,6 +105,8 @@ export interface AnnexTable {
   columns: TableColumn[];
   /** Required columns the reader did not find. */
   missing: string[];
+  /** Columns whose header repeats one already read (only `firstCol` is read): STRUCT-DUPLICATE. */
+  duplicateColumns?: { key: string; col: number; firstCol: number; header: string }[];
   rows: TableRow[];
   /** FT plan de financement: volet number, PLAFOND DEPARTEMENT cell, period end. */
   volet?: number;

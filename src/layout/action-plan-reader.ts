@@ -1,9 +1,9 @@
 import type { AmountCell, AnnexTable, TableColumn, TableRow } from '../domain/table';
-import { anchorRows, bestBandAround, type ColumnSpec, type HeaderBand } from './header-band';
+import { anchorRows, bestBandAround, duplicateColumns, type ColumnSpec, type HeaderBand } from './header-band';
 import type { SheetView } from './sheet-view';
 import { readAmount } from './read-amount';
 import { attachRowFormula, attachTotalFormula } from './attach-formulas';
-import { cellText, ficheNumber, normaliseText } from './text';
+import { cellText, shortLabel, ficheNumber, normaliseText } from './text';
 
 /**
  * France Travail "Plan d'action" summary: one row per fiche action (FA 2.1…2.8) with its financing
@@ -78,6 +78,7 @@ function readTable(view: SheetView, band: HeaderBand, limit: number): AnnexTable
     headerBottom: band.bottom,
     columns,
     missing: band.missing,
+    duplicateColumns: duplicateColumns(view, band, ACTION_PLAN_SPECS),
     rows: [],
   };
   const text = (r: number, key: string) => {
@@ -85,7 +86,12 @@ function readTable(view: SheetView, band: HeaderBand, limit: number): AnnexTable
     return c === undefined ? '' : cellText(view.merged(r, c)).replace(/\s+/g, ' ').trim();
   };
   let blankRun = 0;
-  for (let r = band.bottom + 1; r <= limit; r++) {
+  let previous = band.bottom;
+  for (const r of view.rowsBetween(band.bottom, limit)) {
+    // Rows holding no cell at all are blank: counted, not visited (a used range may reach row 1 048 576).
+    blankRun += r - previous - 1;
+    previous = r;
+    if (blankRun >= MAX_BLANK_RUN && table.rows.length > 0) break;
     if (view.isBlankRow(r, minCol, maxCol)) {
       if (++blankRun >= MAX_BLANK_RUN && table.rows.length > 0) break;
       continue;
@@ -126,6 +132,5 @@ function readTable(view: SheetView, band: HeaderBand, limit: number): AnnexTable
 }
 
 function truncate(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > LABEL_MAX ? `${t.slice(0, LABEL_MAX - 1)}…` : t;
+  return shortLabel(s, LABEL_MAX);
 }

@@ -13,8 +13,20 @@ export function attachRowFormula(cell: AmountCell, columns: TableColumn[]): void
     cell.formulaTerms = null;
     return;
   }
-  const byCol = new Map(columns.map((c) => [c.col, c.key]));
+  const byCol = columnKeys(columns);
   cell.formulaTerms = refs.map((r): SignedTerm => ({ key: byCol.get(r.col) ?? `?${columnLetters(r.col)}`, sign: r.sign }));
+}
+
+/** Column number → key, built once per table (this runs for every formula cell of every row). */
+const keysByColumns = new WeakMap<TableColumn[], Map<number, string>>();
+
+function columnKeys(columns: TableColumn[]): Map<number, string> {
+  let m = keysByColumns.get(columns);
+  if (!m) {
+    m = new Map(columns.map((c) => [c.col, c.key]));
+    keysByColumns.set(columns, m);
+  }
+  return m;
 }
 
 /** Reads a total cell's formula as the list of rows it adds up in its own column. */

@@ -1,10 +1,10 @@
 import type { AmountCell, AnnexTable, TableColumn, TableRow } from '../domain/table';
-import { anchorRows, bestBandAround, type HeaderBand } from './header-band';
+import { anchorRows, bestBandAround, duplicateColumns, type HeaderBand } from './header-band';
 import { CLS_LABEL_KEYS, CLS_SPECS, type ClsKind } from './cls-columns';
 import type { SheetView } from './sheet-view';
 import { readAmount } from './read-amount';
 import { attachRowFormula, attachTotalFormula } from './attach-formulas';
-import { cellText, ficheNumber, normaliseText } from './text';
+import { cellText, ficheNumber, normaliseText, shortLabel } from './text';
 import { axeOf } from './axe';
 
 const ANCHOR = /intitule de l.?action|fiche action/;
@@ -62,6 +62,7 @@ function readBlock(view: SheetView, h: FoundHeader, limit: number): AnnexTable {
     headerBottom: h.band.bottom,
     columns,
     missing: h.band.missing,
+    duplicateColumns: duplicateColumns(view, h.band, CLS_SPECS[h.kind]),
     rows: [],
   };
   let currentAxe = '';
@@ -102,7 +103,7 @@ function readBlock(view: SheetView, h: FoundHeader, limit: number): AnnexTable {
     if (kind === 'detail') {
       row.key = fiche || undefined;
       row.group = axeOf(fiche, currentAxe);
-      row.label = [fiche, title].filter(Boolean).join(' ') || `ligne ${r}`;
+      row.label = shortLabel([fiche, title].filter(Boolean).join(' ')) || `ligne ${r}`;
     } else {
       const indices = table.rows.map((x, i) => ({ x, i }));
       if (kind === 'subtotal') {

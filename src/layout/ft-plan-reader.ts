@@ -1,9 +1,9 @@
 import type { AmountCell, AnnexTable, TableColumn, TableRow } from '../domain/table';
-import { anchorRows, bestBandAround, type ColumnSpec, type HeaderBand } from './header-band';
+import { anchorRows, bestBandAround, duplicateColumns, type ColumnSpec, type HeaderBand } from './header-band';
 import type { SheetView } from './sheet-view';
 import { readAmount, readQuantity } from './read-amount';
 import { attachTotalFormula } from './attach-formulas';
-import { cellText, normaliseText } from './text';
+import { cellText, shortLabel, normaliseText } from './text';
 import { FtPlanTotals } from './ft-plan-totals';
 
 /**
@@ -156,6 +156,7 @@ function readBlock(view: SheetView, block: Block, limit: number): AnnexTable {
     headerBottom: band.bottom,
     columns,
     missing: band.missing,
+    duplicateColumns: duplicateColumns(view, band, FT_PLAN_SPECS),
     rows: [],
   };
   if (Number.isFinite(titleVolet)) table.volet = titleVolet;
@@ -167,7 +168,12 @@ function readBlock(view: SheetView, block: Block, limit: number): AnnexTable {
   const totals = new FtPlanTotals(table.rows);
   const nature = new NatureLabels(view, natureCols);
   let blankRun = 0;
-  for (let r = band.bottom + 1; r <= limit; r++) {
+  let previous = band.bottom;
+  for (const r of view.rowsBetween(band.bottom, limit)) {
+    // Rows holding no cell at all are blank: counted, not visited (a used range may reach row 1 048 576).
+    blankRun += r - previous - 1;
+    previous = r;
+    if (blankRun >= MAX_BLANK_RUN && table.rows.length > 0) break;
     if (view.isBlankRow(r, minCol, maxCol)) {
       if (++blankRun >= MAX_BLANK_RUN && table.rows.length > 0) break;
       continue;
@@ -342,6 +348,5 @@ function grandLabel(view: SheetView, r: number): string {
 }
 
 function truncate(s: string): string {
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t.length > LABEL_MAX ? `${t.slice(0, LABEL_MAX - 1)}…` : t;
+  return shortLabel(s, LABEL_MAX);
 }

@@ -95,3 +95,38 @@ export function anchorRows(view: SheetView, anchor: RegExp): number[] {
   }
   return rows;
 }
+
+/** A column whose header repeats one already read: only the first (`firstCol`) is read. */
+export interface DuplicateColumn {
+  key: string;
+  col: number;
+  firstCol: number;
+  header: string;
+}
+
+/**
+ * Columns of a band whose header matches a spec already given to another column ("Participation
+ * État notifiée" typed twice): the readers use the first one, and STRUCT-DUPLICATE says the other
+ * is not read. A header merged over several columns (the national model's two-level "Nature de
+ * dépenses") is one header, not a duplicate.
+ */
+export function duplicateColumns(view: SheetView, band: HeaderBand, specs: ColumnSpec[]): DuplicateColumn[] {
+  const texts = bandTexts(view, band.top, band.bottom);
+  const taken = new Set([...band.columns.values()].map((v) => v.col));
+  const out: DuplicateColumn[] = [];
+  for (const [key, first] of band.columns) {
+    const spec = specs.find((s) => s.key === key);
+    if (!spec) continue;
+    for (const [col, header] of texts) {
+      if (taken.has(col) || !spec.match.test(header) || spec.exclude?.test(header)) continue;
+      if (header === first.header && sharesMerge(view, band, col, first.col)) continue;
+      taken.add(col);
+      out.push({ key, col, firstCol: first.col, header });
+    }
+  }
+  return out.sort((a, b) => a.col - b.col);
+}
+
+function sharesMerge(view: SheetView, band: HeaderBand, a: number, b: number): boolean {
+  return view.sheet.merges.some((m) => m.top <= band.bottom && m.bottom >= band.top && m.left <= Math.min(a, b) && m.right >= Math.max(a, b));
+}

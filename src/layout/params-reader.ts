@@ -6,7 +6,7 @@ import type { CellRef } from '../domain/finding';
 import { type GridCell, isUncachedFormula } from './grid';
 import type { SheetView } from './sheet-view';
 import { readAmount } from './read-amount';
-import { cellDisplay, cellText } from './text';
+import { cellDisplay, cellText, shortLabel } from './text';
 import { PARAMETER_KEYS, squashKey, type ParameterKey, type ParameterType } from './parameter-keys';
 
 export { PARAMETER_KEYS, type ParameterKey } from './parameter-keys';
@@ -33,6 +33,7 @@ export function readParameters(views: SheetView[]): Parameters {
     if (kc === undefined) continue;
     const keyText = cellText(view.merged(r, kc)).replace(/\s+/g, ' ');
     if (!keyText) continue;
+    const shown = shortLabel(keyText); // as quoted in messages: a 30 000-character key stays readable
     // Without a header, the value is the cell right of the key (of its merge): a description
     // column further right must not be read as the value of a key left blank.
     const vc = valueCol ?? (view.mergeAt(r, kc)?.right ?? kc) + 1;
@@ -42,26 +43,29 @@ export function readParameters(views: SheetView[]): Parameters {
     const squashed = squashKey(keyText);
     const spec = PARAMETER_KEYS.find((k) => k.pattern.test(squashed));
     if (!spec) {
-      params.problems.push({ ref: view.ref(r, kc), message: `Paramètre inconnu « ${keyText} » : ignoré.` });
+      params.problems.push({ ref: view.ref(r, kc), message: `Paramètre inconnu « ${shown} » : ignoré.` });
       continue;
     }
     if (isUncachedFormula(cell)) {
-      params.problems.push({ ref, message: `Valeur non calculée pour « ${keyText} » (formule =${cell.formula} sans résultat enregistré : recalculer le classeur) ; paramètre ignoré.` });
+      params.problems.push({ ref, message: `Valeur non calculée pour « ${shown} » (formule =${cell.formula} sans résultat enregistré : recalculer le classeur) ; paramètre ignoré.` });
       continue;
     }
     const value = parseValue(spec.type, cell, ref);
     if (value === null) {
-      params.problems.push({ ref, message: unreadable(keyText, cellDisplay(cell), spec.type) });
+      params.problems.push({ ref, message: unreadable(shown, shortLabel(cellDisplay(cell)), spec.type) });
       continue;
     }
     const m = spec.pattern.exec(squashed) as RegExpExecArray;
     const field = fieldName(spec, m);
     if (params.refs.has(field)) {
       const first = params.refs.get(field) as CellRef;
-      params.problems.push({ ref, message: `Paramètre « ${keyText} » donné deux fois : la valeur de ${first.address} est retenue.` });
+      params.problems.push({ ref, message: `Paramètre « ${shown} » donné deux fois : la valeur de ${first.address} est retenue.` });
       continue;
     }
     params.refs.set(field, ref);
+    if (value instanceof Date && typeof cell.value === 'string') {
+      (params.textDates ??= []).push({ ref, key: shown, raw: shortLabel(cell.value), date: value });
+    }
     assign(params, spec, m, value);
   }
   return params;

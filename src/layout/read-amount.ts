@@ -4,12 +4,19 @@ import type { AmountCell, QuantityCell } from '../domain/table';
 import type { CellRef } from '../domain/finding';
 import { moneyFromNumber, parseFrenchAmount } from '../domain/money';
 import { parseQuantity, quantityFromNumber } from '../domain/quantity';
-import { cellDisplay } from './text';
+import { cellDisplay, quotedText } from './text';
+
+/** `raw` is quoted in messages: one line, control characters visible, a 30 000-character text cut. */
+function shownRaw(cell: GridCell | undefined): string {
+  const shown = cellDisplay(cell);
+  // Numbers, dates and error codes are short and clean; only texts and formulas need quoting.
+  return typeof cell?.value === 'string' || (cell?.value === null && cell.formula !== undefined) ? quotedText(shown) : shown;
+}
 
 /** Reads one cell where an amount is expected, keeping how it was read (never a silent zero). */
 export function readAmount(cell: GridCell | undefined, ref: CellRef): AmountCell {
   const formula = cell?.formula;
-  const base = { ref, raw: cellDisplay(cell), ...(formula !== undefined ? { formula } : {}) };
+  const base = { ref, raw: shownRaw(cell), ...(formula !== undefined ? { formula } : {}) };
   if (!cell) return { ...base, kind: 'empty', value: moneyFromNumber(0) };
   if (cell.error) return { ...base, kind: 'error', value: null };
   if (isUncachedFormula(cell)) return { ...base, kind: 'no-cache', value: null };
@@ -29,7 +36,7 @@ export function readAmount(cell: GridCell | undefined, ref: CellRef): AmountCell
 
 /** Reads a plan de financement quantity: "7600 places", "2,20ETP", or a bare number. */
 export function readQuantity(cell: GridCell | undefined, ref: CellRef): QuantityCell {
-  const raw = cellDisplay(cell);
+  const raw = shownRaw(cell);
   if (!cell || cell.error || cell.value === null) {
     return { ref, raw, quantity: null, readable: !cell || (!cell.error && cell.formula === undefined) };
   }

@@ -5,6 +5,7 @@ import { SheetView } from './sheet-view';
 import { readClsBlocks } from './cls-reader';
 import { readFtPlans } from './ft-plan-reader';
 import { readActionPlans } from './action-plan-reader';
+import { readExpenseJournal } from './journal-reader';
 import { readParameters } from './params-reader';
 import { normaliseText } from './text';
 
@@ -13,6 +14,7 @@ const PROMISES: { re: RegExp; expected: AnnexWorkbook['emptyAnnexSheets'][number
   { re: /^tableau financier/, expected: 'cls' },
   { re: /^(construction du )?plan de financ/, expected: 'ft-plan' },
   { re: /^plan d.?action/, expected: 'ft-action-plan' },
+  { re: /^journal\b/, expected: 'ft-expense-journal' },
 ];
 
 /** Finds every annex table of a workbook, wherever it sits, and the Paramètres. */
@@ -21,7 +23,7 @@ export function readAnnexWorkbook(grid: Grid): AnnexWorkbook {
   const tables: AnnexTable[] = [];
   const emptyAnnexSheets: AnnexWorkbook['emptyAnnexSheets'] = [];
   for (const view of views) {
-    const found = [...readClsBlocks(view), ...readFtPlans(view), ...readActionPlans(view)];
+    const found = [...readClsBlocks(view), ...readFtPlans(view), ...readActionPlans(view), ...readExpenseJournal(view)];
     tables.push(...found);
     const name = normaliseText(view.name);
     for (const p of PROMISES) {

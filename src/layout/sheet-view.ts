@@ -11,6 +11,8 @@ export class SheetView {
   readonly maxRow: number;
   readonly maxCol: number;
   private readonly mergeOwner = new Map<string, CellRange>();
+  /** Merges by their top-left cell: mergeAt() is called per cell, a linear search would be quadratic. */
+  private readonly mergeByTopLeft = new Map<string, CellRange>();
   private readonly normCache = new Map<number, Map<number, string>>();
 
   constructor(readonly sheet: GridSheet) {
@@ -19,6 +21,7 @@ export class SheetView {
     this.maxRow = ext.maxRow;
     this.maxCol = ext.maxCol;
     for (const m of sheet.merges) {
+      if (!this.mergeByTopLeft.has(`${m.top}:${m.left}`)) this.mergeByTopLeft.set(`${m.top}:${m.left}`, m);
       // Merges are few; index every covered cell except the owner itself.
       const area = (m.bottom - m.top + 1) * (m.right - m.left + 1);
       if (area > 10000) continue; // a merge this large is not a table label
@@ -45,7 +48,7 @@ export class SheetView {
   mergeAt(row: number, col: number): CellRange | undefined {
     const m = this.mergeOwner.get(`${row}:${col}`);
     if (m) return m;
-    return this.sheet.merges.find((x) => x.top === row && x.left === col);
+    return this.mergeByTopLeft.get(`${row}:${col}`);
   }
 
   /** Normalised text of a cell, merged-aware. */

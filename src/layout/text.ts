@@ -1,5 +1,9 @@
 import type { GridCell } from './grid';
 
+/** C0 controls other than tab, line feed and carriage return (which are white space), and DEL. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
 /**
  * Normalises a header or label for matching: no accents, lower case, typographic quotes and dashes
  * folded, every run of white space (line breaks, no-break spaces) made one space.
@@ -13,6 +17,7 @@ export function normaliseText(s: string): string {
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[«»"“”]/g, '"')
     .replace(/œ/g, 'oe')
+    .replace(CONTROL, ' ')
     .replace(/[\s\u00A0\u202F]+/g, ' ')
     .trim();
 }
@@ -41,5 +46,19 @@ export function ficheNumber(cell: GridCell | undefined): string {
   if (!cell || cell.value === null) return '';
   if (typeof cell.value === 'number') return cell.value.toString();
   const m = /(\d+)\s*[.,]\s*(\d+)/.exec(String(cell.value));
-  return m ? `${m[1]}.${Number(m[2])}` : String(cell.value).trim();
+  return m ? `${m[1]}.${Number(m[2])}` : shortLabel(String(cell.value), 40);
+}
+
+/**
+ * A cell text as quoted in a message or a row label: one line, control characters shown as "\uFFFD",
+ * at most `max` characters. A 30 000-character cell must not make a 30 000-character finding.
+ */
+export function shortLabel(s: string, max = 80): string {
+  return quotedText(s.replace(/\s+/g, ' ').trim(), max);
+}
+
+/** Like shortLabel, but spaces kept as typed ("1\u00A0236\u00A0000,00 €" stays so): only line breaks become spaces. */
+export function quotedText(s: string, max = 120): string {
+  const t = s.replace(CONTROL, '\uFFFD').replace(/[\r\n\t\u2028\u2029]/g, ' ');
+  return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }

@@ -4,7 +4,8 @@ import * as path from 'path';
 import { main } from '../../src/cli/main';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { buildSampleGrid } from '../../scripts/sample/build-sample';
-import { CLS, PARAMS, FT, sampleWith } from '../helpers/sample';
+import { FT } from '../helpers/sample';
+import { buildCleanSampleGrid } from '../../scripts/batch/clean-sample';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-cli-'));
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'pas-de-calais-2024.xlsx');
@@ -16,13 +17,9 @@ async function run(args: string[]) {
   return { code, stdout, stderr };
 }
 
-/** The sample with its defects mended and only the prévisionnel CLS block: no error left. */
+/** The sample with its defects mended (the base of the generated Départements): no finding at all. */
 async function cleanWorkbook(file: string) {
-  const grid = sampleWith({ [FT]: { F18: '330 places' }, [PARAMS]: { B18: 'oui' } });
-  const cls = grid.sheets.find((s) => s.name === CLS)!;
-  for (const r of [...cls.rows.keys()]) if (r > 21) cls.rows.delete(r);
-  cls.merges = cls.merges.filter((m) => m.top <= 21);
-  await writeXlsxFile(grid, file);
+  await writeXlsxFile(buildCleanSampleGrid(), file);
 }
 
 describe('annexes check', () => {

@@ -26,9 +26,10 @@ const VARIANTS: [string, SampleLayout][] = [
 describe('layout variants give the same findings as the canonical layout', () => {
   it('canonical layout finds the seed defects', () => {
     const rules = new Set(canonical.findings.map((f) => f.rule));
-    expect(rules).toEqual(new Set(['PLAN-DELTA', 'CALC-FORMULA', 'COFI-FT-VOLET2', 'CALC-ROW', 'CROSS-BLOCK', 'UNDERSPEND']));
+    // EXP-*: the sample's journal plants a « Frais de déplacement » and an invoice of 20/01/2025.
+    expect(rules).toEqual(new Set(['PLAN-DELTA', 'CALC-FORMULA', 'COFI-FT-VOLET2', 'CALC-ROW', 'CROSS-BLOCK', 'UNDERSPEND', 'EXP-INELIGIBLE', 'EXP-PERIOD']));
     expect(canonical.workbook.tables.map((t) => t.kind).sort()).toEqual(
-      ['cls-execution', 'cls-forecast', 'cls-recap', 'ft-action-plan', 'ft-plan', 'ft-plan', 'ft-plan'].sort(),
+      ['cls-execution', 'cls-forecast', 'cls-recap', 'ft-action-plan', 'ft-expense-journal', 'ft-plan', 'ft-plan', 'ft-plan'].sort(),
     );
   });
 

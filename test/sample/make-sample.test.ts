@@ -12,9 +12,10 @@ test('makeSample writes an .xlsx that reads back with its formulas, cached value
     expect(statSync(file).size).toBeGreaterThan(5 * 1024);
 
     const grid = await readXlsxFile(file);
-    expect(grid.sheets.map((s) => s.name)).toEqual([
+    expect(grid.sheets.map((s) => s.name).slice(0, 4)).toEqual([
       'Tableau financier', 'Construction du plan de finance', "Plan d'action", 'Paramètres',
     ]);
+    expect(grid.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Indicateurs locaux', 'Indicateurs nationaux']));
     const [cls, ft] = grid.sheets;
     expect(getCell(cls, 20, 7)).toMatchObject({ value: 6685096, formula: 'G11+G16+G19' });
     expect(getCell(cls, 50, 16)).toMatchObject({ value: 618000, formula: 'L50+N50' });

@@ -30,12 +30,30 @@ export function workbookTooLarge(fileLabel: string, size: number, max: number): 
   );
 }
 
-export function workbookNotXlsx(fileLabel: string, cause?: unknown): UnreadableWorkbookError {
+/** `detail` says why, when known ("le fichier est incomplet…"); without it, the .xlsx format is expected. */
+export function workbookNotXlsx(fileLabel: string, cause?: unknown, detail?: string): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     fileLabel,
     'not-xlsx',
-    `Le fichier « ${fileLabel} » n'est pas un classeur Excel lisible (format .xlsx attendu).`,
+    `Le fichier « ${fileLabel} » n'est pas un classeur Excel lisible${detail ? ` : ${detail}.` : ' (format .xlsx attendu).'}`,
     { cause },
+  );
+}
+
+/** Zip bombs: what the archive would inflate to, checked before anything is inflated in memory. */
+export function workbookTooLargeUncompressed(fileLabel: string, size: number, max: number): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    fileLabel,
+    'too-large',
+    `Le fichier « ${fileLabel} » dépasse la taille maximale autorisée une fois décompressé (${megabytes(size)} pour ${megabytes(max)} au plus) ; il n'a pas été ouvert.`,
+  );
+}
+
+export function workbookTooManyParts(fileLabel: string, count: number, max: number): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(
+    fileLabel,
+    'too-large',
+    `Le fichier « ${fileLabel} » contient trop d'éléments internes (${count.toLocaleString('fr-FR')} pour ${max.toLocaleString('fr-FR')} au plus) ; il n'a pas été ouvert.`,
   );
 }
 

@@ -17,11 +17,21 @@ import {
 import { UnreadableWorkbookError, workbookNotFound, workbookNotXlsx, workbookTooLarge } from './errors';
 import { installExcelJsFixes } from './exceljs-fixes';
 import { translateFormula } from './shared-formula';
+import { guardXlsxArchive } from './zip-guard';
+
+export { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './zip-guard';
 
 /** Annex workbooks weigh well under 1 Mo; the cap keeps a stray huge file from exhausting memory. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-export async function readXlsxFile(path: string, limits?: { maxFileBytes?: number }): Promise<Grid> {
+export interface ReadLimits {
+  /** Size of the file on disk (default DEFAULT_MAX_FILE_BYTES). */
+  maxFileBytes?: number;
+  /** Size of its parts once inflated: zip bombs (default DEFAULT_MAX_UNCOMPRESSED_BYTES). */
+  maxUncompressedBytes?: number;
+}
+
+export async function readXlsxFile(path: string, limits?: ReadLimits): Promise<Grid> {
   const max = limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let buf: Buffer;
   try {
@@ -35,10 +45,12 @@ export async function readXlsxFile(path: string, limits?: { maxFileBytes?: numbe
     if (code === 'ENOENT' || code === 'ENOTDIR') throw workbookNotFound(path, e);
     throw workbookNotXlsx(path, e);
   }
-  return readXlsxBuffer(buf, path);
+  return readXlsxBuffer(buf, path, limits);
 }
 
-export async function readXlsxBuffer(buf: Buffer, fileLabel: string): Promise<Grid> {
+export async function readXlsxBuffer(buf: Buffer, fileLabel: string, limits?: ReadLimits): Promise<Grid> {
+  // Before ExcelJS inflates anything: zip bombs, and a precise message for what is not a workbook.
+  guardXlsxArchive(buf, fileLabel, limits?.maxUncompressedBytes);
   installExcelJsFixes();
   const wb = new ExcelJS.Workbook();
   try {

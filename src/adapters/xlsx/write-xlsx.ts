@@ -23,7 +23,8 @@ export async function writeXlsxFile(grid: Grid, path: string): Promise<void> {
   await fs.writeFile(path, await gridToXlsxBuffer(grid));
 }
 
-function writeCell(target: ExcelJS.Cell, cell: GridCell): void {
+/** One grid cell into an ExcelJS cell: a formula with its cached result (none when uncached), or a value. */
+export function writeCell(target: ExcelJS.Cell, cell: GridCell): void {
   const error = cell.error ? ({ error: cell.error } as ExcelJS.CellErrorValue) : undefined;
   if (cell.formula !== undefined) {
     const formula = cell.formula.startsWith('=') ? cell.formula.slice(1) : cell.formula;

@@ -1,7 +1,8 @@
 import Decimal from 'decimal.js';
 import type { OptionOverrides } from '../../domain/workbook';
 
-export type OutputFormat = 'text' | 'json';
+export type OutputFormat = 'text' | 'json' | 'csv' | 'xlsx';
+const FORMATS: OutputFormat[] = ['text', 'json', 'csv', 'xlsx'];
 
 export interface CheckArgs {
   command: 'check';
@@ -10,6 +11,9 @@ export interface CheckArgs {
   out?: string;
   overrides: OptionOverrides;
   maxFileBytes?: number;
+  maxUncompressedBytes?: number;
+  /** Files checked at once (default: the available cores). */
+  jobs?: number;
 }
 
 export type ParsedCheckArgs = CheckArgs | { command: 'help' } | { command: 'error'; message: string };
@@ -18,16 +22,22 @@ export const CHECK_USAGE = `Usage : annexes check <fichier-ou-dossier>... [optio
 
 Contrôle les annexes financières (CLS « Tableau financier », France Travail « Construction du plan
 de financement », « Plan d'action ») des classeurs .xlsx indiqués ou contenus dans les dossiers.
+Les fichiers sont contrôlés en parallèle ; une barre de progression s'affiche dans un terminal.
 
 Options :
-  --format text|json            format du rapport (text par défaut)
+  --format text|json|csv|xlsx   format du rapport (text par défaut) : csv = un constat par ligne
+                                (séparateur « ; », UTF-8, pour Excel) ; xlsx = classeur de revue
+                                (synthèse par fichier, constats filtrables, totaux par axe et volet)
   --out FICHIER                 écrit le rapport dans FICHIER au lieu de la sortie standard
+                                (obligatoire avec --format xlsx)
+  --jobs N                      nombre de fichiers contrôlés en même temps (par défaut : les cœurs)
   --fse-as-cd                   compte la valorisation FSE+ comme part du Département (COFI-FT-VOLET2)
   --no-fse-as-cd                ne la compte pas, même si la feuille Paramètres le demande
   --underspend-threshold N      seuil de sous-consommation en % (80 par défaut)
   --min-cd-share N              part minimale du Département en % (50 par défaut)
   --cls-cofi-base total|etat-cd assiette du cofinancement CLS : budget global A+B+C (défaut) ou État + CD
   --max-file-size N             taille maximale d'un fichier en Mo (50 par défaut)
+  --max-uncompressed-size N     taille maximale d'un fichier une fois décompressé, en Mo (100 par défaut)
   -h, --help                    affiche cette aide
 
 Code de sortie : 0 sans erreur, 1 si une anomalie de sévérité « erreur » est trouvée,
@@ -52,8 +62,8 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         return { command: 'help' };
       case '--format': {
         const f = next();
-        if (f !== 'text' && f !== 'json') return { command: 'error', message: `format inconnu « ${f ?? ''} » (text ou json).` };
-        out.format = f;
+        if (!FORMATS.includes(f as OutputFormat)) return { command: 'error', message: `format inconnu « ${f ?? ''} » (text, json, csv ou xlsx).` };
+        out.format = f as OutputFormat;
         break;
       }
       case '--out': {
@@ -88,11 +98,24 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         out.maxFileBytes = Math.round(n * 1024 * 1024);
         break;
       }
+      case '--max-uncompressed-size': {
+        const n = Number(next());
+        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: "l'option --max-uncompressed-size attend une taille en Mo." };
+        out.maxUncompressedBytes = Math.round(n * 1024 * 1024);
+        break;
+      }
+      case '--jobs': {
+        const n = Number(next());
+        if (!Number.isInteger(n) || n < 1) return { command: 'error', message: "l'option --jobs attend un nombre entier de fichiers (1 ou plus)." };
+        out.jobs = n;
+        break;
+      }
       default:
         if (a.startsWith('-')) return { command: 'error', message: `option inconnue « ${a} ».` };
         out.paths.push(a);
     }
   }
   if (out.paths.length === 0) return { command: 'error', message: 'indiquez au moins un fichier .xlsx ou un dossier à contrôler.' };
+  if (out.format === 'xlsx' && !out.out) return { command: 'error', message: 'le format xlsx est un classeur : indiquez où l’écrire avec --out revue.xlsx.' };
   return out;
 }

@@ -1,9 +1,13 @@
 import { promises as fs } from 'fs';
-import { CHECK_USAGE, parseCheckArgs } from './check-args';
+import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
 import { collectFiles } from '../collect-files';
-import { type FileResult, checkFile } from '../check-file';
+import type { FileResult } from '../check-file';
+import { checkFiles } from '../check-pool';
+import { createProgress, progressWanted } from '../progress';
 import { formatJson } from '../format-json';
 import { formatText } from '../format-text';
+import { formatCsv } from '../format-csv';
+import { formatReviewXlsx } from '../format-xlsx';
 import type { Io } from '../io';
 
 /** `annexes check <fichier-ou-dossier>...`: exit 0 ok, 1 errors found, 2 unreadable file or bad arguments. */
@@ -18,20 +22,40 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const targets = await collectFiles(args.paths);
-  const results: FileResult[] = [];
-  for (const t of targets) results.push(await checkFile(t, args.overrides, args.maxFileBytes));
-  const report = args.format === 'json' ? formatJson(results, args.overrides) : formatText(results);
+  const progress = createProgress(io, targets.length, progressWanted(io));
+  const results = await checkFiles(targets, {
+    overrides: args.overrides,
+    maxFileBytes: args.maxFileBytes,
+    maxUncompressedBytes: args.maxUncompressedBytes,
+    jobs: args.jobs,
+    onResult: (r, done) => progress.tick(r.file, done),
+  });
+  progress.end();
+  const report = await render(args, results);
   if (args.out) {
     try {
-      await fs.writeFile(args.out, report, 'utf8');
+      await fs.writeFile(args.out, report);
     } catch (e) {
       io.stderr(`annexes : impossible d'écrire le rapport dans « ${args.out} » (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).\n`);
       return 2;
     }
     io.stderr(`Rapport écrit dans « ${args.out} ».\n`);
   } else {
-    io.stdout(report);
+    io.stdout(typeof report === 'string' ? report : report.toString('utf8'));
   }
   if (results.some((r) => r.status === 'unreadable')) return 2;
   return results.some((r) => r.counts.error > 0) ? 1 : 0;
+}
+
+function render(args: CheckArgs, results: FileResult[]): Promise<string | Buffer> | string {
+  switch (args.format) {
+    case 'json':
+      return formatJson(results, args.overrides);
+    case 'csv':
+      return formatCsv(results);
+    case 'xlsx':
+      return formatReviewXlsx(results);
+    default:
+      return formatText(results);
+  }
 }

@@ -20,14 +20,18 @@ function termsText(table: AnnexTable, terms: SignedTerm[]): string {
  * A total formula is right when the detail rows it adds — directly, or through the subtotal rows it
  * adds — are exactly the rows the total stands for, each once. Blank rows inside a SUM range are fine.
  */
-function totalFormulaProblem(table: AnnexTable, row: TableRow, cell: AmountCell): string | null {
+function totalFormulaProblem(table: AnnexTable, row: TableRow, cell: AmountCell, rows: RowIndex): string | null {
   if (!cell.formulaRows || !row.sumOf || row.sumOf.length === 0) return null;
-  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  const { byRow, last } = rows;
   const first = table.headerBottom + 1;
-  const last = Math.max(...table.rows.map((r) => r.row));
   const counted = new Map<number, number>();
   const outside: number[] = [];
+  let circular = false;
   for (const n of cell.formulaRows) {
+    if (n === row.row) {
+      circular = true; // counting itself: Excel cannot compute it, whatever value was cached
+      continue;
+    }
     const ref = byRow.get(n);
     if (!ref) {
       if (n < first || n > last) outside.push(n);
@@ -39,13 +43,27 @@ function totalFormulaProblem(table: AnnexTable, row: TableRow, cell: AmountCell)
   const wanted = row.sumOf.map((i) => table.rows[i].row);
   const missing = wanted.filter((r) => !counted.has(r));
   const twice = [...counted].filter(([, n]) => n > 1).map(([r]) => r);
-  const extra = [...counted.keys()].filter((r) => !wanted.includes(r));
+  const wantedSet = new Set(wanted); // a SUM over 10 000 actions: includes() would be quadratic
+  const extra = [...counted.keys()].filter((r) => !wantedSet.has(r));
   const parts: string[] = [];
+  if (circular) parts.push('s’inclut elle-même (référence circulaire : Excel ne peut pas la calculer)');
   if (missing.length) parts.push(`oublie la ou les lignes ${missing.join(', ')}`);
   if (twice.length) parts.push(`compte deux fois la ou les lignes ${twice.join(', ')}`);
   if (extra.length) parts.push(`ajoute la ou les lignes ${extra.join(', ')} qui n’en font pas partie`);
   if (outside.length) parts.push(`additionne des cellules hors du tableau (lignes ${outside.join(', ')})`);
   return parts.length ? parts.join(', ') : null;
+}
+
+/** A table's rows by sheet row, built once per table: a total cell of each column would rebuild it. */
+interface RowIndex {
+  byRow: Map<number, TableRow>;
+  last: number;
+}
+
+function rowIndex(table: AnnexTable): RowIndex {
+  let last = -Infinity;
+  for (const r of table.rows) if (r.row > last) last = r.row;
+  return { byRow: new Map(table.rows.map((r) => [r.row, r])), last };
 }
 
 export const calcFormula: Rule = {
@@ -56,14 +74,19 @@ export const calcFormula: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const table of ctx.workbook.tables) {
+      let rows: RowIndex | undefined;
       for (const row of table.rows) {
         for (const d of DERIVATIONS[table.kind]) {
           const cell = row.amounts[d.target];
           if (!cell?.formulaTerms) continue;
           if (d.terms.some((t) => !table.columns.some((c) => c.key === t.key))) continue;
           if (termsKey(cell.formulaTerms) === termsKey(d.terms)) continue;
+          const circular = cell.formulaTerms.some((t) => t.key === d.target);
+          const computes = circular
+            ? 'fait référence à sa propre cellule (référence circulaire : Excel ne peut pas la calculer) ; elle calcule '
+            : 'calcule ';
           out.push(
-            findingAt({ ...this, article: d.article }, cell.ref, `${rowPlace(table, row)} : la formule =${cell.formula} de « ${columnLabel(table.kind, d.target)} » calcule ` +
+            findingAt({ ...this, article: d.article }, cell.ref, `${rowPlace(table, row)} : la formule =${cell.formula} de « ${columnLabel(table.kind, d.target)} » ${computes}` +
               `${termsText(table, cell.formulaTerms)} au lieu de ${d.text} (${termsText(table, d.terms)}), même si les valeurs coïncident aujourd’hui.`,
               { expected: d.text, actual: `=${cell.formula}` }),
           );
@@ -71,7 +94,7 @@ export const calcFormula: Rule = {
         if (row.kind === 'detail') continue;
         for (const [key, cell] of Object.entries(row.amounts)) {
           if (!cell) continue;
-          const problem = totalFormulaProblem(table, row, cell);
+          const problem = totalFormulaProblem(table, row, cell, (rows ??= rowIndex(table)));
           if (problem) {
             out.push(
               findingAt(this, cell.ref, `${rowPlace(table, row)} : la formule =${cell.formula} de « ${columnLabel(table.kind, key)} » ${problem}.`, {

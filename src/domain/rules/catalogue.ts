@@ -1,10 +1,13 @@
 import type { Rule } from './rule';
 import { structSheet } from './struct-sheet';
 import { structColumn } from './struct-column';
+import { structDuplicate } from './struct-duplicate';
 import { cellError } from './cell-error';
 import { cellTextAmount } from './cell-text-amount';
 import { cellNotNumber } from './cell-not-number';
 import { cellNoCache } from './cell-no-cache';
+import { cellNegative } from './cell-negative';
+import { cellPrecision } from './cell-precision';
 import { calcRow } from './calc-row';
 import { calcFormula } from './calc-formula';
 import { calcTotal } from './calc-total';
@@ -19,15 +22,22 @@ import { carryExceedsUnspent } from './carry-exceeds-unspent';
 import { carryBeyondEnd } from './carry-beyond-end';
 import { underspend } from './underspend';
 import { paramInvalid } from './param-invalid';
+import { paramTextDate } from './param-text-date';
+import { expIneligible } from './exp-ineligible';
+import { expPeriod } from './exp-period';
+import { expLine } from './exp-line';
 
 /** The rule catalogue. Adding a rule means adding its module and listing it here. */
 export const RULES: Rule[] = [
   structSheet,
   structColumn,
+  structDuplicate,
   cellError,
   cellTextAmount,
   cellNotNumber,
   cellNoCache,
+  cellNegative,
+  cellPrecision,
   calcRow,
   calcFormula,
   calcTotal,
@@ -41,5 +51,9 @@ export const RULES: Rule[] = [
   carryExceedsUnspent,
   carryBeyondEnd,
   underspend,
+  expLine,
+  expIneligible,
+  expPeriod,
   paramInvalid,
+  paramTextDate,
 ];

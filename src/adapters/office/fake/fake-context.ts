@@ -1,0 +1,210 @@
+/**
+ * Office.js's batching, faked: every method call and property write on a proxy is queued; loads
+ * are queued too and their results appear only after `context.sync()`. Reading a property that was
+ * not loaded, or before the sync that loads it, throws PropertyNotLoaded as Office.js does. Each
+ * sync is counted, with the size of what it would have sent and received, so tests can hold the
+ * adapter to its budget of round trips and payload.
+ */
+import { FakeOfficeError, propertyNotLoaded } from './fake-error';
+import type { FakeWorkbookModel } from './fake-workbook-model';
+
+export interface SyncRecord {
+  operations: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** application.suspendApiCalculationUntilNextSync() was queued in this round trip. */
+  calculationSuspended: boolean;
+  /** Cells written (values, formulas or formats) in this round trip. */
+  cellWrites: number;
+}
+
+export interface FakeHost {
+  readonly model: FakeWorkbookModel;
+  readonly syncs: SyncRecord[];
+  maxPayloadBytes: number;
+}
+
+interface QueuedOp {
+  run: () => void;
+  requestBytes: number;
+}
+
+export class FakeContext {
+  private queue: QueuedOp[] = [];
+  private wrote = false;
+  private closed = false;
+  private responseBytes = 0;
+  private current: SyncRecord | null = null;
+
+  constructor(readonly host: FakeHost) {}
+
+  get model(): FakeWorkbookModel {
+    return this.host.model;
+  }
+
+  enqueue(run: () => void, requestBytes = 64, writes = false): void {
+    if (this.closed) throw new FakeOfficeError('InvalidRequestContext', 'Cannot use the object across different request contexts (Excel.run has ended).');
+    this.queue.push({ run, requestBytes });
+    if (writes) this.wrote = true;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Runs the queue in order; the first failing operation rejects the sync and drops the rest. */
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const requestBytes = ops.reduce((n, op) => n + op.requestBytes, 0);
+    const record: SyncRecord = { operations: ops.length, requestBytes, responseBytes: 0, calculationSuspended: false, cellWrites: 0 };
+    this.current = record;
+    this.host.syncs.push(record);
+    await Promise.resolve(); // a round trip is asynchronous, whatever happens
+    if (requestBytes > this.host.maxPayloadBytes) {
+      throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".');
+    }
+    this.responseBytes = 0;
+    try {
+      for (const op of ops) op.run();
+    } finally {
+      record.responseBytes = this.responseBytes;
+      // Calculation, suspended or not, has caught up once the round trip is over.
+      if (this.wrote) this.model.recalculate();
+      this.wrote = false;
+    }
+  }
+
+  /** Called by queued operations while they run. */
+  noteSuspended(): void {
+    if (this.current) this.current.calculationSuspended = true;
+  }
+
+  noteCellWrites(n: number): void {
+    if (this.current) this.current.cellWrites += n;
+  }
+
+  addResponse(value: unknown): void {
+    this.responseBytes += JSON.stringify(value ?? null).length;
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
+
+/** Splits "a, b/c" or ["a", "b/c"] into property paths. */
+export function loadPaths(spec: string | string[] | undefined): string[] {
+  const list = Array.isArray(spec) ? spec : (spec ?? '').split(',');
+  const paths = list.map((s) => s.trim()).filter((s) => s !== '');
+  if (paths.length === 0) {
+    // Office.js would load every scalar property; the fake makes the adapter say what it needs.
+    throw new FakeOfficeError('InvalidArgument', 'fake Excel: load() needs the property names to load.');
+  }
+  return paths;
+}
+
+/**
+ * Base of every proxy: load bookkeeping, null-object state, and the PropertyNotLoaded rule. A
+ * proxy's target is found when its creating operation runs in the queue (not when the JavaScript
+ * call is made), exactly as Office.js resolves objects on the host.
+ */
+export type ProxySource<T> =
+  /** Found when the creating operation runs (getItem, getUsedRange…); null makes a null object. */
+  | { queued: () => T | null }
+  /** Already known (items of a loaded collection). */
+  | { value: T }
+  /** Whatever its parent resolves to (range.format, range.format.fill). */
+  | { derived: () => T };
+
+export abstract class FakeClientObject<T> {
+  private readonly loaded = new Map<string, unknown>();
+  private state: 'pending' | 'resolved' | 'null' = 'pending';
+  private value: T | null = null;
+  private readonly derived: (() => T) | null = null;
+
+  constructor(
+    readonly context: FakeContext,
+    readonly typeName: string,
+    source: ProxySource<T>,
+  ) {
+    if ('queued' in source) {
+      context.enqueue(() => this.settle(source.queued()));
+    } else if ('value' in source) {
+      this.settle(source.value);
+    } else {
+      this.derived = source.derived;
+      this.state = 'resolved';
+    }
+  }
+
+  private settle(v: T | null): void {
+    this.value = v;
+    this.state = v === null ? 'null' : 'resolved';
+  }
+
+  get isNullObject(): boolean {
+    if (this.state === 'pending') throw propertyNotLoaded('isNullObject', `${this.typeName}.isNullObject`);
+    return this.state === 'null';
+  }
+
+  /** The host-side object, for queued operations; a null object cannot be acted on. */
+  protected target(): T {
+    if (this.derived) return this.derived();
+    if (this.state !== 'resolved' || this.value === null) {
+      throw new FakeOfficeError('InvalidReference', `This reference is not valid for the current operation (${this.typeName} is a null object).`);
+    }
+    return this.value;
+  }
+
+  load(spec?: string | string[]): this {
+    const paths = loadPaths(spec);
+    this.context.enqueue(() => this.loadNow(paths));
+    return this;
+  }
+
+  /** Runs inside a queued operation: reads the live values into the proxy. */
+  loadNow(paths: string[]): void {
+    const direct: string[] = [];
+    const nested = new Map<string, string[]>();
+    for (const p of paths) {
+      const slash = p.indexOf('/');
+      if (slash < 0) direct.push(p);
+      else nested.set(p.slice(0, slash), [...(nested.get(p.slice(0, slash)) ?? []), p.slice(slash + 1)]);
+    }
+    for (const prop of direct) {
+      const v = this.state === 'null' ? null : this.readLive(prop);
+      this.context.addResponse(v);
+      this.loaded.set(prop, v);
+    }
+    for (const [nav, rest] of nested) {
+      if (this.state === 'null') continue;
+      this.navigate(nav).loadNow(rest);
+    }
+  }
+
+  /** A loaded property, or Office.js's PropertyNotLoaded error. */
+  protected get<V>(prop: string): V {
+    if (!this.loaded.has(prop)) throw propertyNotLoaded(prop, `${this.typeName}.${prop}`);
+    return this.loaded.get(prop) as V;
+  }
+
+  /** A queued write of a property or a queued method call. */
+  protected queue(run: (target: T) => void, payload: unknown = null, writes = true): void {
+    const bytes = 64 + (payload === null ? 0 : JSON.stringify(payload).length);
+    this.context.enqueue(() => run(this.target()), bytes, writes);
+  }
+
+  /** Live value of a scalar property on the host side. */
+  protected abstract readLive(prop: string): unknown;
+
+  /** Child object for "nav/prop" load paths. */
+  protected navigate(nav: string): FakeClientObject<unknown> {
+    throw new FakeOfficeError('InvalidArgument', `fake Excel: ${this.typeName} has no navigation property "${nav}".`);
+  }
+
+  /** Loaded state of a child collection item: set directly when the collection is loaded. */
+  protected setLoaded(prop: string, v: unknown): void {
+    this.loaded.set(prop, v);
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The fake's calculator: just enough of Excel's to give written formulas a value in the harness —
+ * numbers, cell references (optionally 'Sheet'!A1), + − × ÷, parentheses and SUM/SOMME over cells
+ * and ranges, and HYPERLINK("…";"text") (the Contrôles sheet's links). Anything else evaluates to null and the fake keeps the cell's previous value, as an
+ * honest "not computed here" instead of a wrong number.
+ */
+import { parseAddress } from '../../../layout/grid';
+
+/** The numeric value of a cell for arithmetic: blank is 0; text, errors, booleans are not numbers. */
+export type CellLookup = (sheet: string | null, row: number, col: number) => number | null;
+
+const MAX_RANGE_CELLS = 100000;
+
+const HYPERLINK = /^HYPERLINK\(\s*"(?:[^"]|"")*"\s*[,;]\s*"((?:[^"]|"")*)"\s*\)$/i;
+
+export function evaluateFormula(formula: string, lookup: CellLookup): number | string | null {
+  const link = HYPERLINK.exec(formula.replace(/^=/, '').trim());
+  if (link) return link[1].replace(/""/g, '"');
+  const p = new Parser(formula.replace(/^=/, ''), lookup);
+  try {
+    const v = p.expression();
+    p.skipSpaces();
+    return p.done() && Number.isFinite(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+class NotSupported extends Error {}
+
+class Parser {
+  private i = 0;
+
+  constructor(
+    private readonly s: string,
+    private readonly lookup: CellLookup,
+  ) {}
+
+  done(): boolean {
+    return this.i >= this.s.length;
+  }
+
+  skipSpaces(): void {
+    while (this.s[this.i] === ' ') this.i++;
+  }
+
+  expression(): number {
+    let v = this.term();
+    for (;;) {
+      this.skipSpaces();
+      const op = this.s[this.i];
+      if (op !== '+' && op !== '-') return v;
+      this.i++;
+      const t = this.term();
+      v = op === '+' ? v + t : v - t;
+    }
+  }
+
+  private term(): number {
+    let v = this.factor();
+    for (;;) {
+      this.skipSpaces();
+      const op = this.s[this.i];
+      if (op !== '*' && op !== '/') return v;
+      this.i++;
+      const f = this.factor();
+      if (op === '/' && f === 0) throw new NotSupported(); // #DIV/0!
+      v = op === '*' ? v * f : v / f;
+    }
+  }
+
+  private factor(): number {
+    this.skipSpaces();
+    const ch = this.s[this.i];
+    if (ch === '-' || ch === '+') {
+      this.i++;
+      const f = this.factor();
+      return ch === '-' ? -f : f;
+    }
+    if (ch === '(') {
+      this.i++;
+      const v = this.expression();
+      this.expect(')');
+      return v;
+    }
+    const num = /^\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.s.slice(this.i));
+    if (num) {
+      this.i += num[0].length;
+      return Number(num[0]);
+    }
+    const fn = /^(SUM|SOMME)\(/i.exec(this.s.slice(this.i));
+    if (fn) {
+      this.i += fn[0].length;
+      let total = 0;
+      for (;;) {
+        total += this.sumArgument();
+        this.skipSpaces();
+        if (this.s[this.i] === ',' || this.s[this.i] === ';') {
+          this.i++;
+          continue;
+        }
+        this.expect(')');
+        return total;
+      }
+    }
+    const ref = this.reference();
+    const v = this.lookup(ref.sheet, ref.row, ref.col);
+    if (v === null) throw new NotSupported();
+    return v;
+  }
+
+  /** A SUM argument: a range (text and blanks skipped, as SUM does) or an expression. */
+  private sumArgument(): number {
+    const start = this.i;
+    try {
+      const a = this.reference();
+      if (this.s[this.i] === ':') {
+        this.i++;
+        const b = this.reference(a.sheet);
+        const top = Math.min(a.row, b.row), bottom = Math.max(a.row, b.row);
+        const left = Math.min(a.col, b.col), right = Math.max(a.col, b.col);
+        if ((bottom - top + 1) * (right - left + 1) > MAX_RANGE_CELLS) throw new NotSupported();
+        let total = 0;
+        for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) total += this.lookup(a.sheet, r, c) ?? 0;
+        return total;
+      }
+    } catch (e) {
+      if (!(e instanceof NotSupported)) throw e;
+    }
+    this.i = start;
+    return this.expression();
+  }
+
+  private reference(sheet: string | null = null): { sheet: string | null; row: number; col: number } {
+    this.skipSpaces();
+    let name = sheet;
+    const rest = this.s.slice(this.i);
+    const quoted = /^'((?:[^']|'')+)'!/.exec(rest);
+    const plain = /^([A-Za-z_\u00C0-\u024F][\w.\u00C0-\u024F]*)!/.exec(rest);
+    if (quoted) {
+      name = quoted[1].replace(/''/g, "'");
+      this.i += quoted[0].length;
+    } else if (plain) {
+      name = plain[1];
+      this.i += plain[0].length;
+    }
+    const m = /^\$?[A-Za-z]{1,3}\$?\d+/.exec(this.s.slice(this.i));
+    const a = m ? parseAddress(m[0]) : null;
+    if (!m || !a) throw new NotSupported();
+    this.i += m[0].length;
+    return { sheet: name, ...a };
+  }
+
+  private expect(ch: string): void {
+    this.skipSpaces();
+    if (this.s[this.i] !== ch) throw new NotSupported();
+    this.i++;
+  }
+}

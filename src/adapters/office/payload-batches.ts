@@ -1,0 +1,55 @@
+/// <reference types="office-js" />
+/**
+ * Queues an action's operations and sends them in as few round trips as the payload allows:
+ * one, unless the estimated request passes the limit (Excel on the web refuses requests above
+ * 5 MB; we cut at 4 MB to leave room for Office.js's own envelope). Each write batch starts with
+ * calculation suspended, since suspension lasts until the next sync only.
+ */
+export const DEFAULT_MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
+
+/** Office.js's own request overhead per operation, roughly. */
+const OPERATION_BYTES = 200;
+
+interface Batch {
+  ops: (() => void)[];
+  bytes: number;
+}
+
+export class PayloadBatches {
+  private readonly batches: Batch[] = [{ ops: [], bytes: 0 }];
+
+  constructor(private readonly maxBytes = DEFAULT_MAX_PAYLOAD_BYTES) {}
+
+  /** An operation and the data it sends (arrays of values, names), for the size estimate. */
+  add(op: () => void, data: unknown = null): void {
+    const bytes = OPERATION_BYTES + (data === null ? 0 : JSON.stringify(data).length);
+    let last = this.batches[this.batches.length - 1];
+    if (last.ops.length > 0 && last.bytes + bytes > this.maxBytes) {
+      last = { ops: [], bytes: 0 };
+      this.batches.push(last);
+    }
+    last.ops.push(op);
+    last.bytes += bytes;
+  }
+
+  get count(): number {
+    return this.batches.length;
+  }
+
+  /**
+   * Queues and syncs each batch in order. The loop syncs once per 4 MB of payload, by design: it is
+   * the only sync in a loop in the adapter, and it runs once for any annex workbook.
+   */
+  async send(context: Excel.RequestContext, options: { suspendCalculation: boolean; onBatch?: (done: number, total: number) => void }): Promise<number> {
+    let syncs = 0;
+    for (const batch of this.batches) {
+      if (batch.ops.length === 0) continue;
+      if (options.suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
+      for (const op of batch.ops) op();
+      await context.sync(); // sync-per-payload-batch
+      syncs++;
+      options.onBatch?.(syncs, this.batches.length);
+    }
+    return syncs;
+  }
+}

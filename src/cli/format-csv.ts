@@ -1,0 +1,38 @@
+import type { FileResult } from './check-file';
+import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
+
+/**
+ * The findings as CSV for the controllers' own tools, one line per finding (an unreadable file is
+ * one FICHIER-ILLISIBLE line). Written for French Excel, which opens it with a double click:
+ * UTF-8 with a BOM, ";" separators, CRLF line ends, decimal comma in the amounts.
+ */
+export const CSV_COLUMNS = ['Fichier', 'Département', 'Feuille', 'Cellule', 'Règle', 'Gravité', 'Message', 'Article', 'Attendu', 'Constaté'];
+export const UNREADABLE_RULE = 'FICHIER-ILLISIBLE';
+
+export function formatCsv(results: FileResult[]): string {
+  const lines = [CSV_COLUMNS];
+  for (const r of results) {
+    const file = r.file;
+    if (r.status === 'unreadable') {
+      lines.push([file, r.department ?? '', '', '', UNREADABLE_RULE, SEVERITY_LABEL.error, r.message, '', '', '']);
+      continue;
+    }
+    for (const f of r.findings) {
+      lines.push([file, r.department ?? '', f.sheet, f.cell, f.rule, SEVERITY_LABEL[f.severity], f.message, f.article, frenchNumber(f.expected), frenchNumber(f.actual)]);
+    }
+  }
+  return `\uFEFF${lines.map((l) => l.map(csvField).join(';')).join('\r\n')}\r\n`;
+}
+
+/** "1236000.00" → "1236000,00"; anything else (a formula, a quantity) as it is. */
+function frenchNumber(v: string | undefined): string {
+  if (v === undefined) return '';
+  return /^-?\d+(\.\d+)?$/.test(v) ? v.replace('.', ',') : v;
+}
+
+/** Quoted when it holds a separator, a quote or a line break; a leading = + - @ is neutralised. */
+function csvField(v: string): string {
+  // A cell starting with = + - @ would be run as a formula by Excel (CSV injection); an amount is not text.
+  const safe = /^[=+@]/.test(v) || (/^-/.test(v) && !/^-\d/.test(v)) ? `'${v}` : v;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,192 @@
+import Decimal from 'decimal.js';
+import ExcelJS from 'exceljs';
+import type { FileResult } from './check-file';
+import { type SummaryGroup, cdShares, stateTotals } from './review-summary';
+import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
+import { UNREADABLE_RULE } from './format-csv';
+
+/**
+ * The controllers' consolidated review workbook: « Synthèse » (one row per file), « Constats »
+ * (every finding, one row each) and « Totaux par axe et volet » (amounts added up across files),
+ * each an Excel table, so filters and sorting work at once. French labels; amounts in euros.
+ */
+export const REVIEW_SHEETS = { summary: 'Synthèse', findings: 'Constats', totals: 'Totaux par axe et volet' } as const;
+export const REVIEW_STATUS = { ok: 'Conforme', warnings: 'Avertissements', errors: 'Erreurs', unreadable: 'Illisible' } as const;
+
+const EURO = '#,##0.00 "€"';
+const PERCENT = '0.00%';
+const TABLE_TOP = 3;
+
+type Cell = string | number | null;
+interface Column {
+  name: string;
+  width: number;
+  numFmt?: string;
+  total?: 'sum';
+}
+
+export async function formatReviewXlsx(results: FileResult[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'annexes';
+  summarySheet(wb, results);
+  findingsSheet(wb, results);
+  totalsSheet(wb, results);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function fileStatus(r: FileResult): string {
+  if (r.status === 'unreadable') return REVIEW_STATUS.unreadable;
+  if (r.counts.error > 0) return REVIEW_STATUS.errors;
+  return r.counts.warning > 0 ? REVIEW_STATUS.warnings : REVIEW_STATUS.ok;
+}
+
+const money = (d: Decimal | null): Cell => (d === null ? null : d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber());
+
+function summarySheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
+  const columns: Column[] = [
+    { name: 'Fichier', width: 40 },
+    { name: 'Département', width: 24 },
+    { name: 'Code', width: 8 },
+    { name: 'Convention(s)', width: 14 },
+    { name: 'Statut', width: 16 },
+    { name: 'Erreurs', width: 10, total: 'sum' },
+    { name: 'Avertissements', width: 15, total: 'sum' },
+    { name: 'Informations', width: 13, total: 'sum' },
+    { name: 'Total État', width: 18, numFmt: EURO, total: 'sum' },
+    { name: 'dont CLS', width: 18, numFmt: EURO, total: 'sum' },
+    { name: 'dont France Travail', width: 18, numFmt: EURO, total: 'sum' },
+    { name: 'Part CD CLS', width: 12, numFmt: PERCENT },
+    { name: 'Part CD FT volet 2', width: 12, numFmt: PERCENT },
+    { name: 'Message', width: 60 },
+  ];
+  const rows = results.map((r): Cell[] => {
+    const s = r.summary;
+    const state = s ? stateTotals(s) : { cls: null, ft: null };
+    const shares = s ? cdShares(s) : { cls: null, ftVolet2: null };
+    const total = state.cls || state.ft ? (state.cls ?? new Decimal(0)).plus(state.ft ?? 0) : null;
+    return [
+      r.file,
+      r.department ?? null,
+      s?.departmentCode ?? null,
+      s?.conventions.join(' + ') || null,
+      fileStatus(r),
+      r.counts.error,
+      r.counts.warning,
+      r.counts.info,
+      money(total),
+      money(state.cls),
+      money(state.ft),
+      shares.cls ? shares.cls.toNumber() : null,
+      shares.ftVolet2 ? shares.ftVolet2.toNumber() : null,
+      r.message,
+    ];
+  });
+  const ws = sheet(wb, REVIEW_SHEETS.summary, `Revue des annexes financières — ${results.length} fichier(s) : ${count(results, REVIEW_STATUS.ok)} conforme(s), ${count(results, REVIEW_STATUS.warnings)} avec avertissements, ${count(results, REVIEW_STATUS.errors)} avec erreurs, ${count(results, REVIEW_STATUS.unreadable)} illisible(s)`);
+  table(ws, 'Synthese', columns, rows, true);
+}
+
+function count(results: FileResult[], status: string): number {
+  return results.filter((r) => fileStatus(r) === status).length;
+}
+
+function findingsSheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
+  const columns: Column[] = [
+    { name: 'Fichier', width: 36 },
+    { name: 'Département', width: 20 },
+    { name: 'Feuille', width: 26 },
+    { name: 'Cellule', width: 9 },
+    { name: 'Règle', width: 22 },
+    { name: 'Gravité', width: 14 },
+    { name: 'Message', width: 90 },
+    { name: 'Article', width: 22 },
+    { name: 'Attendu', width: 16 },
+    { name: 'Constaté', width: 16 },
+  ];
+  const rows: Cell[][] = [];
+  for (const r of results) {
+    if (r.status === 'unreadable') {
+      rows.push([r.file, r.department ?? null, null, null, UNREADABLE_RULE, SEVERITY_LABEL.error, r.message, null, null, null]);
+      continue;
+    }
+    for (const f of r.findings) {
+      rows.push([r.file, r.department ?? null, f.sheet || null, f.cell || null, f.rule, SEVERITY_LABEL[f.severity], f.message, f.article, numeric(f.expected), numeric(f.actual)]);
+    }
+  }
+  const ws = sheet(wb, REVIEW_SHEETS.findings, `${rows.length} constat(s) — filtrer par fichier, règle ou gravité avec les flèches des en-têtes`);
+  table(ws, 'Constats', columns, rows, false);
+  ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+}
+
+/** A plain amount or count as a number (so it sorts), anything else ("G + J", "=L50+N50") as text. */
+function numeric(v: string | undefined): Cell {
+  if (v === undefined) return null;
+  return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v;
+}
+
+function totalsSheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
+  const columns: Column[] = [
+    { name: 'Convention', width: 14 },
+    { name: 'Année', width: 8 },
+    { name: 'Axe / volet', width: 12 },
+    { name: 'État', width: 20, numFmt: EURO },
+    { name: 'Département (CD)', width: 20, numFmt: EURO },
+    { name: 'Autres financeurs', width: 20, numFmt: EURO },
+    { name: 'Total', width: 20, numFmt: EURO },
+    { name: 'Fichiers', width: 10 },
+  ];
+  const sums = new Map<string, { g: SummaryGroup; state: Decimal; cd: Decimal | null; other: Decimal | null; total: Decimal; files: number }>();
+  for (const r of results) {
+    for (const g of r.summary?.groups ?? []) {
+      const key = `${g.convention}|${g.year ?? ''}|${g.group}`;
+      const s = sums.get(key) ?? { g, state: new Decimal(0), cd: new Decimal(0), other: new Decimal(0), total: new Decimal(0), files: 0 };
+      s.state = s.state.plus(g.state);
+      s.total = s.total.plus(g.total);
+      // A file that does not state the CD or other share makes the sum unknown, not smaller.
+      s.cd = s.cd === null || g.cd === null ? null : s.cd.plus(g.cd);
+      s.other = s.other === null || g.other === null ? null : s.other.plus(g.other);
+      s.files++;
+      sums.set(key, s);
+    }
+  }
+  const order = (x: SummaryGroup) => `${x.convention === 'CLS' ? 0 : 1}|${x.year ?? 0}|${x.group}`;
+  const rows = [...sums.values()]
+    .sort((a, b) => order(a.g).localeCompare(order(b.g)))
+    .map((s): Cell[] => [s.g.convention === 'CLS' ? 'CLS' : 'France Travail', s.g.year, s.g.group, money(s.state), money(s.cd), money(s.other), money(s.total), s.files]);
+  const ws = sheet(wb, REVIEW_SHEETS.totals, 'Montants prévus additionnés sur les fichiers lisibles (CLS : prévisionnel par axe ; France Travail : plan d’action par volet)');
+  table(ws, 'Totaux', columns, rows, false);
+}
+
+function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: TABLE_TOP }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
+  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).font = { bold: true, size: 13 };
+  ws.pageSetup.printTitlesRow = `${TABLE_TOP}:${TABLE_TOP}`;
+  return ws;
+}
+
+function table(ws: ExcelJS.Worksheet, name: string, columns: Column[], rows: Cell[][], totals: boolean): void {
+  // Excel tables need one data row: an empty review still gets a (blank) one.
+  const data = rows.length > 0 ? rows : [columns.map(() => null)];
+  ws.addTable({
+    name,
+    ref: `A${TABLE_TOP}`,
+    headerRow: true,
+    totalsRow: totals,
+    style: { theme: 'TableStyleMedium2', showRowStripes: true },
+    columns: columns.map((c, i) => ({
+      name: c.name,
+      filterButton: true,
+      ...(totals && i === 0 ? { totalsRowLabel: 'Total' } : {}),
+      ...(totals && c.total ? { totalsRowFunction: c.total } : {}),
+    })),
+    rows: data,
+  });
+  columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.numFmt) col.numFmt = c.numFmt;
+  });
+}

@@ -1,0 +1,18 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import type { PaneMessage } from '../use-pane';
+
+export function StatusMessage({ message, onDismiss }: { message: PaneMessage; onDismiss(): void }) {
+  return (
+    <MessageBar intent={message.intent} layout="multiline" aria-live={message.intent === 'error' ? 'assertive' : 'polite'}>
+      <MessageBarBody>
+        <MessageBarTitle>{message.title}</MessageBarTitle>
+        {message.text}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="transparent" onClick={onDismiss}>
+          Fermer
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

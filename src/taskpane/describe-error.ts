@@ -1,0 +1,16 @@
+/**
+ * Any failure → a message bar in plain French. The adapter's errors already are; anything else is
+ * a defect of ours, said as such, with its technical detail for whoever the user forwards it to.
+ */
+import { WorkbookActionError } from '../adapters/office/office-errors';
+import type { PaneMessage } from './use-pane';
+
+export function describeError(e: unknown, action: string): PaneMessage {
+  if (e instanceof WorkbookActionError) return { intent: 'error', title: `${action} : échec`, text: e.message };
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    intent: 'error',
+    title: `${action} : erreur inattendue`,
+    text: `Le complément a rencontré une erreur qu’il ne sait pas expliquer ; le classeur n’a pas été modifié par cette action, ou peut être rétabli avec « Annuler la dernière écriture ». Détail technique : ${detail}`,
+  };
+}

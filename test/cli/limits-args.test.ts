@@ -1,0 +1,13 @@
+import { parseCheckArgs } from '../../src/cli/commands/check-args';
+
+describe('check: size limits from the command line', () => {
+  it('reads --max-file-size and --max-uncompressed-size in Mo', () => {
+    const args = parseCheckArgs(['a.xlsx', '--max-file-size', '2', '--max-uncompressed-size', '12.5']);
+    expect(args).toMatchObject({ command: 'check', maxFileBytes: 2 * 1024 * 1024, maxUncompressedBytes: 12.5 * 1024 * 1024 });
+  });
+
+  it.each([['0'], ['-3'], ['beaucoup'], [undefined]])('refuses --max-uncompressed-size %p with a French message', (value) => {
+    const argv = ['a.xlsx', '--max-uncompressed-size', ...(value === undefined ? [] : [value])];
+    expect(parseCheckArgs(argv)).toEqual({ command: 'error', message: "l'option --max-uncompressed-size attend une taille en Mo." });
+  });
+});

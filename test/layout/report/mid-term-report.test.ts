@@ -1,0 +1,121 @@
+import Decimal from 'decimal.js';
+import { midTermWorkbook, CLS_2025_SHEET, EXECUTION_RATES_2025, MISSING_RESULT_2025 } from '../../helpers/mid-term';
+import { EXECUTION_RATES_2024, seedAllocation } from '../../../scripts/sample/cls-years';
+import { buildSampleGrid } from '../../../scripts/sample/build-sample';
+import { analyseGrid } from '../../../src/layout/analyse';
+import { planMidTermReport } from '../../../src/layout/report/mid-term-report';
+import { STATEMENT_SHEET } from '../../../src/layout/report/statement-sheet';
+import { INDICATOR_SHEET } from '../../../src/layout/report/indicator-sheet';
+import { FINDINGS_SHEET } from '../../../src/layout/report/findings-sheet';
+import { cumulate, totalSpent } from '../../../src/layout/report/statement';
+import type { CellWrite } from '../../../src/layout/write-plan';
+
+const grid = midTermWorkbook();
+const report = planMidTermReport(grid, analyseGrid(grid));
+const alloc = seedAllocation();
+const at = (sheet: string, row: number, col: number): CellWrite | undefined =>
+  report.plan.writes.find((w) => w.sheet === sheet && w.row === row && w.col === col);
+
+describe('planMidTermReport on a 2024–2025 workbook', () => {
+  it('reads both years for the 11 actions, with the execution the workbook states', () => {
+    expect(report.statement.actions.map((a) => a.fiche)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2']);
+    for (const a of report.statement.actions) {
+      const { state, cd } = alloc[a.fiche];
+      const y24 = a.years[2024]!;
+      const y25 = a.years[2025]!;
+      expect(y24.planned.toNumber()).toBe(state + cd);
+      expect(y24.stateSpent.toNumber()).toBe(Math.round(state * EXECUTION_RATES_2024[a.fiche].state));
+      expect(y25.cdSpent.toNumber()).toBe(Math.round(cd * EXECUTION_RATES_2025[a.fiche].cd));
+      expect(y25.paid.toNumber()).toBe(state);
+      expect(y25.carryState.toNumber()).toBe(state - Math.round(state * EXECUTION_RATES_2025[a.fiche].state));
+    }
+  });
+
+  it('cumulates 2024 and 2025 without counting a carry-over twice', () => {
+    const a = report.statement.actions.find((x) => x.fiche === '1.3')!;
+    const c = cumulate([a.years[2024], a.years[2025]])!;
+    expect(c.planned.toNumber()).toBe(2 * 93560);
+    expect(c.stateSpent.toNumber()).toBe(Math.round(46780 * 0.88) + Math.round(46780 * 0.6));
+    expect(c.carryState.toNumber()).toBe(46780 - Math.round(46780 * 0.6));
+    expect(totalSpent(c).toNumber()).toBe(c.stateSpent.plus(c.cdSpent).toNumber());
+  });
+
+  it('writes three printable sheets: A4 landscape, one page wide, header repeated', () => {
+    expect(report.plan.createSheets.map((s) => s.name)).toEqual([STATEMENT_SHEET, INDICATOR_SHEET, FINDINGS_SHEET]);
+    for (const p of report.print) expect(p).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true });
+    for (const s of report.plan.createSheets) expect(s.name.length).toBeLessThanOrEqual(31);
+    expect(report.print[0].repeatRows).toEqual({ first: 5, last: 5 });
+  });
+
+  it('statement cells: values for inputs, formulas with the engine’s figures for totals, € and % formats', () => {
+    const total = report.plan.writes.filter((w) => w.sheet === STATEMENT_SHEET && w.value === 'Total');
+    expect(total).toHaveLength(3); // 2024, 2025, cumul
+    const cumulTotalRow = total[2].row;
+    const stateSpent = at(STATEMENT_SHEET, cumulTotalRow, 6)!;
+    const expected = report.statement.actions.reduce((s, a) => s.plus(a.years[2024]!.stateSpent).plus(a.years[2025]!.stateSpent), new Decimal(0));
+    expect(stateSpent.formula).toMatch(/^F\d+\+F\d+\+F\d+$/);
+    expect(stateSpent.value).toBe(expected.toNumber());
+    expect(stateSpent.numFmt).toBe('#,##0.00 "€"');
+    const rate = at(STATEMENT_SHEET, cumulTotalRow, 14)!;
+    expect(rate.numFmt).toBe('0.0%');
+    expect(rate.formula).toBe(`IF(E${cumulTotalRow}=0,"",F${cumulTotalRow}/E${cumulTotalRow})`);
+  });
+
+  it('the chart plots planned vs spent for each action of the cumul', () => {
+    const [chart] = report.charts;
+    expect(chart.sheet).toBe(STATEMENT_SHEET);
+    const cats = [];
+    for (let r = chart.categories.top; r <= chart.categories.bottom; r++) cats.push(at(STATEMENT_SHEET, r, chart.categories.left)?.value);
+    expect(cats).toEqual(report.statement.actions.map((a) => a.fiche));
+    expect(chart.series.map((s) => [s.name, s.values.left])).toEqual([['Prévu', 4], ['Réalisé', 9]]);
+    const first = at(STATEMENT_SHEET, chart.series[0].values.top, 4)!;
+    expect(first.value).toBe(2 * 1236000);
+    // The same figures as plain numbers, for the task pane's own drawing.
+    expect(report.chartData.categories).toEqual(cats);
+    const spent = [];
+    for (let r = chart.series[1].values.top; r <= chart.series[1].values.bottom; r++) spent.push(at(STATEMENT_SHEET, r, 9)?.value);
+    expect(report.chartData.series.map((s) => s.name)).toEqual(['Prévu', 'Réalisé']);
+    expect(report.chartData.series[1].values).toEqual(spent);
+  });
+
+  it('the indicator matrix has baseline, targets, results and achievement rates for 2024 and 2025', () => {
+    const rows = report.plan.writes.filter((w) => w.sheet === INDICATOR_SHEET && w.col === 4 && w.row > 4);
+    expect(rows).toHaveLength(45); // 30 local + 15 national
+    const neet = rows.find((w) => w.value === 'Nombre de jeunes NEET')!;
+    const target = at(INDICATOR_SHEET, neet.row, 6)!.value as number;
+    const result = at(INDICATOR_SHEET, neet.row, 7)!.value as number;
+    expect(target).toBe(600);
+    expect(at(INDICATOR_SHEET, neet.row, 8)).toMatchObject({ value: result / target, numFmt: '0.0%' });
+  });
+
+  it('lists the findings a controller raises, with articles', () => {
+    const rules = report.findings.map((f) => f.rule);
+    const under = report.findings.find((f) => f.rule === 'MID-UNDERSPEND')!;
+    expect(under).toMatchObject({ severity: 'warning', article: 'CLS art. 2.2', sheet: CLS_2025_SHEET });
+    expect(under.message).toContain('Action 1.3');
+    expect(report.findings.filter((f) => f.rule === 'MID-UNDERSPEND')).toHaveLength(1);
+    const missing = report.findings.filter((f) => f.rule === 'MID-IND-MISSING');
+    expect(missing).toHaveLength(1);
+    expect(missing[0].message).toContain(MISSING_RESULT_2025);
+    expect(rules).toContain('MID-CARRY-END');
+    expect(rules).toContain('UNDERSPEND'); // the engine's, for 2025
+    expect(rules).toContain('PLAN-DELTA'); // the FT defects of the sample are still there
+    expect(rules).not.toContain('MID-BLOCK-MISSING');
+    expect(report.findings.every((f) => f.article !== '')).toBe(true);
+    // Errors first.
+    const order = report.findings.map((f) => ({ error: 0, warning: 1, info: 2 })[f.severity]);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe('planMidTermReport on the 2024 sample alone', () => {
+  it('says the 2025 execution is missing and the indicators have no result', () => {
+    const g = buildSampleGrid();
+    const r = planMidTermReport(g, analyseGrid(g));
+    const blocks = r.findings.filter((f) => f.rule === 'MID-BLOCK-MISSING');
+    expect(blocks.map((f) => f.severity)).toEqual(['error']);
+    expect(blocks[0].message).toContain('2025');
+    expect(r.findings.filter((f) => f.rule === 'MID-IND-MISSING').length).toBeGreaterThan(40);
+    expect(r.plan.writes.some((w) => w.value === 'Exercice 2025 — exécution non renseignée dans le classeur')).toBe(true);
+  });
+});
