@@ -42,6 +42,9 @@ module.exports = (env = {}, argv = {}) => {
   const only = env.only ? String(env.only).split(',') : Object.keys(PAGES);
   const outDir = env.outDir ? path.resolve(env.outDir) : path.resolve(__dirname, 'dist-web');
   const url = production ? addinUrl() : DEV_URL;
+  if (production && url === DEV_URL && !env.quiet) {
+    console.warn('ADDIN_URL non défini : dist-web/manifest.xml garde https://localhost:3000/ (essai local du bundle).');
+  }
   const pages = only.map((name) => {
     if (!PAGES[name]) throw new Error(`entrée inconnue : ${name}`);
     return [name, PAGES[name]];
@@ -120,7 +123,6 @@ module.exports = (env = {}, argv = {}) => {
       headers: { 'Access-Control-Allow-Origin': '*', 'Content-Security-Policy': CSP },
       static: false,
       client: { overlay: { errors: true, warnings: false } },
-      historyApiFallback: false,
     },
   };
 };

@@ -52,8 +52,11 @@ export async function generateDepartementWorkbooks(dir: string, departements: De
     const grid = departementGrid(clean, d, factor);
     // Some Départements rename the FT sheet: the checker finds the tables by their titles anyway.
     if (index % 5 === 2) for (const s of grid.sheets) if (s.name === FT_SHEET) s.name = 'Plan de financement FT';
-    const wb = readAnnexWorkbook(grid);
-    for (const kind of faultsFor(index)) entry.faults.push(plantFault(kind, grid, wb, index));
+    const kinds = faultsFor(index);
+    if (kinds.length > 0) {
+      const wb = readAnnexWorkbook(grid); // where the tables are, to plant the faults on the right cells
+      for (const kind of kinds) entry.faults.push(plantFault(kind, grid, wb, index));
+    }
     recalculateGrid(grid);
     let bytes = await gridToXlsxBuffer(grid);
     const broken = UNREADABLE[d.code];

@@ -21,15 +21,17 @@ const MAX_BAND_HEIGHT = 4;
 
 /** Header text of each column over rows top..bottom, merged cells spread over their columns. */
 export function bandTexts(view: SheetView, top: number, bottom: number): Map<number, string> {
+  return view.cached(`band:${top}:${bottom}`, () => computeBandTexts(view, top, bottom));
+}
+
+function computeBandTexts(view: SheetView, top: number, bottom: number): Map<number, string> {
   const texts = new Map<number, string[]>();
   for (let r = top; r <= bottom; r++) {
     const seen = new Set<number>();
     const cols = new Set<number>(view.columnsOf(r));
     // A header merged across columns ("Montant à reporter en 2025" over Part État / Part CD)
     // belongs to each of them; a header merged down from a row above belongs to its column once.
-    for (const m of view.sheet.merges) {
-      if (m.top <= r && m.bottom >= r) for (let c = m.left; c <= m.right; c++) cols.add(c);
-    }
+    for (const m of view.mergesOnRow(r)) for (let c = m.left; c <= m.right; c++) cols.add(c);
     for (const c of [...cols].sort((a, b) => a - b)) {
       const m = view.mergeAt(r, c);
       if (m && m.top < r && m.top >= top) continue; // already taken on the merge's first row

@@ -86,7 +86,7 @@ function readTable(view: SheetView, band: HeaderBand): AnnexTable {
     return c === undefined ? '' : cellText(view.merged(r, c)).replace(/\s+/g, ' ').trim();
   };
   // A journal grows by appending rows, gaps included: read down to the last row of the sheet.
-  for (let r = band.bottom + 1; r <= view.maxRow; r++) {
+  for (const r of view.rowsBetween(band.bottom, view.maxRow)) {
     if (view.isBlankRow(r, minCol, maxCol)) continue;
     const amounts: Record<string, AmountCell | undefined> = {};
     for (const key of AMOUNT_KEYS) {

@@ -33,6 +33,33 @@ export class SheetView {
     }
   }
 
+  private readonly memo = new Map<string, unknown>();
+  private mergesByRow: Map<number, CellRange[]> | null = null;
+
+  /** Caches a value computed from this sheet (readers try several table kinds on the same rows). */
+  cached<T>(key: string, compute: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = compute();
+    this.memo.set(key, v);
+    return v;
+  }
+
+  /** Merges that cover a row (indexed once; header bands look them up row by row). */
+  mergesOnRow(row: number): CellRange[] {
+    if (!this.mergesByRow) {
+      this.mergesByRow = new Map();
+      for (const m of this.sheet.merges) {
+        if (m.bottom - m.top > 10000) continue;
+        for (let r = m.top; r <= m.bottom; r++) {
+          const list = this.mergesByRow.get(r) ?? [];
+          list.push(m);
+          this.mergesByRow.set(r, list);
+        }
+      }
+    }
+    return this.mergesByRow.get(row) ?? [];
+  }
+
   /** The cell as stored (a cell covered by a merge is empty here). */
   raw(row: number, col: number): GridCell | undefined {
     return getCell(this.sheet, row, col);

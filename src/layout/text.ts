@@ -9,6 +9,21 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
  * folded, every run of white space (line breaks, no-break spaces) made one space.
  */
 export function normaliseText(s: string): string {
+  if (s === '') return '';
+  // Workbooks from 101 Départements repeat the same labels: a bounded memo spares the regexes.
+  let t = NORMALISED.get(s);
+  if (t === undefined) {
+    t = normalise(s);
+    if (NORMALISED.size >= MEMO_LIMIT) NORMALISED.clear();
+    if (s.length <= 500) NORMALISED.set(s, t);
+  }
+  return t;
+}
+
+const NORMALISED = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
+function normalise(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -17,6 +17,10 @@ import { parsePercent } from '../../src/taskpane/components/SettingsPanel';
 import { groupFindings } from '../../src/taskpane/findings-view';
 import type { Finding } from '../../src/domain/finding';
 
+// Rendering Fluent in jsdom and analysing the sample take seconds on a loaded 2-core machine.
+jest.setTimeout(30_000);
+const SLOW = { timeout: 15_000 };
+
 function renderPane(grid = buildSampleGrid()) {
   const host = createFakeOfficeHost(grid);
   const actions = createWorkbookActions(host.globals);
@@ -30,7 +34,7 @@ function renderPane(grid = buildSampleGrid()) {
 
 async function analyse() {
   fireEvent.click(screen.getByRole('button', { name: 'Analyser le classeur' }));
-  await screen.findByText('Analyse terminée');
+  await screen.findByText('Analyse terminée', {}, SLOW);
 }
 
 describe('the pane', () => {
@@ -42,7 +46,7 @@ describe('the pane', () => {
     expect(delta.textContent).toContain('3030 places');
     expect(delta.textContent).toContain('FT annexe 2');
     fireEvent.click(delta);
-    await waitFor(() => expect(host.excel.model.selection).toEqual({ sheet: 'Construction du plan de finance', address: 'F18' }));
+    await waitFor(() => expect(host.excel.model.selection).toEqual({ sheet: 'Construction du plan de finance', address: 'F18' }), SLOW);
     // Drawn summary: one bar group per CLS axe, one per FT volet.
     expect(document.querySelectorAll('g[data-axe]')).toHaveLength(3);
     expect(document.querySelectorAll('g[data-volet]')).toHaveLength(3);
@@ -74,7 +78,7 @@ describe('the pane', () => {
     const { actions } = renderPane();
     jest.spyOn(actions, 'readWorkbook').mockRejectedValueOnce(new WorkbookActionError('Lecture du classeur impossible : Excel refuse la modification.'));
     fireEvent.click(screen.getByRole('button', { name: 'Analyser le classeur' }));
-    const bar = await screen.findByText(/Analyser le classeur : échec/);
+    const bar = await screen.findByText(/Analyser le classeur : échec/, {}, SLOW);
     expect(within(bar.parentElement!).getByText(/Excel refuse la modification/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Analyser le classeur' }) as HTMLButtonElement).disabled).toBe(false);
   });
@@ -87,8 +91,8 @@ describe('the pane', () => {
         <Pane actions={createWorkbookActions(host.globals)} />
       </PaneRoot>,
     );
-    expect(await screen.findByText('Version d’Excel non prise en charge')).toBeTruthy();
-    await waitFor(() => expect(screen.getByRole('switch')).toBeTruthy()); // settings loaded
+    expect(await screen.findByText('Version d’Excel non prise en charge', {}, SLOW)).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('switch')).toBeTruthy(), SLOW); // settings loaded
   });
 });
 

@@ -6,7 +6,8 @@
  *   3. in one batch (more only above 4 MB): save that in the undo sheet, create or replace the
  *      plan's sheets, write the cells, then merges, widths and frozen rows — calculation suspended;
  *   4. recalculate once.
- * Four round trips whatever the plan's size. A sheet the plan replaces is kept, renamed and very
+ * Four round trips whatever the plan's size (three when it only creates sheets: nothing to save),
+ * unless its payload passes 4 MB. A sheet the plan replaces is kept, renamed and very
  * hidden, until the next write: undo gives it back exactly (formats, widths, everything).
  */
 import { cellAddress } from '../../layout/grid';

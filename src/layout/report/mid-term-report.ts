@@ -6,7 +6,7 @@ import { readIndicatorTables } from '../indicator-reader';
 import type { SheetToCreate } from '../write-plan';
 import { type FinancialStatement, buildStatement, shownCumul, totalSpent } from './statement';
 import { toCents } from '../../domain/money';
-import { STATEMENT_COLUMNS, buildStatementSheet } from './statement-sheet';
+import { CHART_TITLE, STATEMENT_COLUMNS, buildStatementSheet } from './statement-sheet';
 import { INDICATOR_COLUMNS, buildIndicatorSheet } from './indicator-sheet';
 import { buildFindingsSheet } from './findings-sheet';
 import { midTermObservations } from './observations';
@@ -71,8 +71,8 @@ export function planMidTermReport(grid: Grid, analysis: Analysis): MidTermReport
     },
     print,
     styles: sheets.flatMap((s) => s.w.styles),
-    charts: [st.chart],
-    chartData: chartData(statement, st.chart.title),
+    charts: st.chart ? [st.chart] : [],
+    chartData: chartData(statement, CHART_TITLE),
     statement,
     indicators,
     findings: fs.ordered,

@@ -6,6 +6,7 @@ import {
 import { type ChartSpec, EURO_FORMAT, PERCENT_FORMAT, SheetPlanWriter } from './report-plan';
 
 export const STATEMENT_SHEET = 'Rapport - bilan financier';
+export const CHART_TITLE = 'Crédits prévus et réalisés par action, 2024-2025';
 
 /** Columns of the statement, 1-based. Inputs are values, the rest formulas (so Excel can audit them). */
 const C = {
@@ -29,7 +30,8 @@ export interface StatementSheet {
   writer: SheetPlanWriter;
   headerRow: number;
   lastRow: number;
-  chart: ChartSpec;
+  /** null when the workbook has no CLS action: nothing to plot. */
+  chart: ChartSpec | null;
 }
 
 const num = (m: Money) => toCents(m).toNumber();
@@ -77,9 +79,13 @@ export function buildStatementSheet(st: FinancialStatement, department: string |
     }
   });
   const cumulLast = cumulFirst + st.actions.length - 1;
+  if (st.actions.length === 0) {
+    w.value(row, 1, 'Aucune action CLS n’a été trouvée dans les blocs « Tableau financier » du classeur.');
+    return { writer: w, headerRow, lastRow: row, chart: null };
+  }
   const chart: ChartSpec = {
     sheet: STATEMENT_SHEET,
-    title: 'Crédits prévus et réalisés par action, 2024-2025',
+    title: CHART_TITLE,
     categories: { sheet: STATEMENT_SHEET, top: cumulFirst, left: C.fiche, bottom: cumulLast, right: C.fiche },
     series: [
       { name: 'Prévu', values: { sheet: STATEMENT_SHEET, top: cumulFirst, left: C.planned, bottom: cumulLast, right: C.planned } },

@@ -41,13 +41,15 @@ describe('fake Excel', () => {
   });
 
   test('null objects: isNullObject after sync only; acting on one fails', async () => {
-    const excel = new FakeExcel(buildSampleGrid());
+    const grid = buildSampleGrid();
+    grid.sheets.push({ name: 'Vide', rows: new Map(), merges: [] });
+    const excel = new FakeExcel(grid);
     await run(excel, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject('Absente');
-      expect(() => ws.isNullObject).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      const used = ctx.workbook.worksheets.getItem('Vide').getUsedRangeOrNullObject(true);
+      expect(() => used.isNullObject).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
       await ctx.sync();
-      expect(ws.isNullObject).toBe(true);
-      ws.activate();
+      expect(used.isNullObject).toBe(true);
+      used.select();
       await expect(ctx.sync()).rejects.toMatchObject({ code: 'InvalidReference' });
     });
   });

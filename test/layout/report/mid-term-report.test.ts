@@ -9,6 +9,7 @@ import { INDICATOR_SHEET } from '../../../src/layout/report/indicator-sheet';
 import { FINDINGS_SHEET } from '../../../src/layout/report/findings-sheet';
 import { cumulate, totalSpent } from '../../../src/layout/report/statement';
 import type { CellWrite } from '../../../src/layout/write-plan';
+import { reportToXlsxBuffer } from '../../../src/adapters/xlsx/write-report';
 
 const grid = midTermWorkbook();
 const report = planMidTermReport(grid, analyseGrid(grid));
@@ -119,3 +120,16 @@ describe('planMidTermReport on the 2024 sample alone', () => {
     expect(r.plan.writes.some((w) => w.value === 'Exercice 2025 — exécution non renseignée dans le classeur')).toBe(true);
   });
 });
+
+describe('planMidTermReport on a workbook without CLS tables', () => {
+  it('still plans the report, without a chart, and says the blocks are missing', async () => {
+    const g = buildSampleGrid();
+    g.sheets = g.sheets.filter((s) => s.name !== 'Tableau financier');
+    const r = planMidTermReport(g, analyseGrid(g));
+    expect(r.charts).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === 'MID-BLOCK-MISSING').map((f) => f.severity)).toEqual(['error', 'error', 'error', 'error']);
+    const xlsx = await reportToXlsxBuffer(r);
+    expect(xlsx.length).toBeGreaterThan(1000);
+  });
+});
+

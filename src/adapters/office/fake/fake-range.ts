@@ -1,6 +1,7 @@
 /**
  * Range, RangeAreas and their format proxies: the part of Excel.Range the adapter uses, nothing
  * more (a call outside it fails loudly, which is how a new dependency on the API shows up).
+ * Cells are written through `formulas` only, as the adapter does: it takes every kind of input.
  */
 import type { CellRange, GridSheet } from '../../../layout/grid';
 import { areaAddress, sheetAddress } from '../office-address';
@@ -26,9 +27,6 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   get values(): unknown[][] {
     return this.get('values');
   }
-  set values(v: unknown[][]) {
-    this.queue((t) => this.writeCells(t, 'values', v), v);
-  }
   get formulas(): unknown[][] {
     return this.get('formulas');
   }
@@ -44,14 +42,8 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   get valueTypes(): string[][] {
     return this.get('valueTypes');
   }
-  get rowCount(): number {
-    return this.get('rowCount');
-  }
-  get columnCount(): number {
-    return this.get('columnCount');
-  }
 
-  private writeCells(t: RangeTarget, prop: 'values' | 'formulas' | 'numberFormat', v: unknown[][]): void {
+  private writeCells(t: RangeTarget, prop: 'formulas' | 'numberFormat', v: unknown[][]): void {
     this.context.model.write(t.sheet, t.area, prop, v);
     this.context.noteCellWrites((t.area.bottom - t.area.top + 1) * (t.area.right - t.area.left + 1));
   }
@@ -67,10 +59,6 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       case 'valueTypes':
       case 'numberFormat':
         return model.read(t.sheet, t.area, prop);
-      case 'rowCount':
-        return t.area.bottom - t.area.top + 1;
-      case 'columnCount':
-        return t.area.right - t.area.left + 1;
       default:
         throw new FakeOfficeError('InvalidArgument', `fake Excel: Range.${prop} is not supported.`);
     }
@@ -160,18 +148,8 @@ export class FakeRangeAreas extends FakeClientObject<AreasTarget> {
     this.areas = new FakeRangeCollection(context, () => this.target());
   }
 
-  get address(): string {
-    return this.get('address');
-  }
-  get areaCount(): number {
-    return this.get('areaCount');
-  }
-
   protected readLive(prop: string): unknown {
-    const t = this.target();
-    if (prop === 'address') return t.areas.map((a) => sheetAddress(t.sheet.name, a)).join(',');
-    if (prop === 'areaCount') return t.areas.length;
-    throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeAreas.${prop} is not supported.`);
+    throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeAreas.${prop} is not supported (load areas/items/address).`);
   }
 
   protected override navigate(nav: string): FakeClientObject<unknown> {

@@ -5,7 +5,7 @@
  * does. Excel's own rules that the adapter must respect are enforced (sheet names, the last visible
  * sheet, deleting a very hidden sheet).
  */
-import { type CellRange, type Grid, type GridCell, type GridSheet, getCell, newSheet, setCell, sheetExtent } from '../../../layout/grid';
+import { type CellRange, type Grid, type GridCell, type GridSheet, getCell, newSheet, setCell } from '../../../layout/grid';
 import { ERROR_VALUES, dateToSerial } from '../cell-values';
 import { FakeOfficeError } from './fake-error';
 import { evaluateFormula } from './formula-eval';
@@ -294,10 +294,6 @@ export class FakeWorkbookModel {
       }
       if (!changed) break;
     }
-  }
-
-  extent(sheet: GridSheet): { maxRow: number; maxCol: number } {
-    return sheetExtent(sheet);
   }
 }
 

@@ -112,10 +112,6 @@ export class FakeWorksheetCollection extends FakeClientObject<null> {
     });
   }
 
-  getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.context, { queued: () => this.context.model.find(name) ?? null });
-  }
-
   add(name: string): FakeWorksheet {
     return new FakeWorksheet(this.context, { queued: () => this.context.model.addSheet(name) });
   }
