@@ -1,15 +1,14 @@
 import Decimal from 'decimal.js';
-import { type Money, ZERO, plainAmount } from '../domain/money';
-import type { AnnexTable } from '../domain/table';
+import { type Money, plainAmount } from '../domain/money';
+import { type GroupSums, clsForecastSums, ftVoletSums } from '../domain/summary';
 import type { AnnexWorkbook } from '../domain/workbook';
 
 /**
  * What the controllers' review workbook shows of a file besides its findings: which conventions it
  * holds, the State money, the CD's share, and the amounts per CLS axe and FT volet (added up across
- * files). Amounts are plain strings ("1236000.00") so that results cross worker threads unchanged.
- * Sources: CLS — each prévisionnel (A État, B CD, C autres, F budget global); FT — the « Plan
- * d'action » per volet (État, CD, autres, montant de l'action), else the plan de financement's
- * TOTAL BESOINS, which is the State share.
+ * files). The amounts are the domain's (src/domain/summary.ts: CLS — each prévisionnel; FT — the
+ * « Plan d'action » per volet, else the plan de financement's TOTAL BESOINS, the State share); here
+ * they only become plain strings ("1236000.00") so that results cross worker threads unchanged.
  */
 export interface SummaryGroup {
   convention: 'CLS' | 'FT';
@@ -33,60 +32,17 @@ export function summariseWorkbook(wb: AnnexWorkbook): FileSummary {
   const conventions: FileSummary['conventions'] = [];
   if (wb.tables.some((t) => t.kind.startsWith('cls-'))) conventions.push('CLS');
   if (wb.tables.some((t) => t.kind.startsWith('ft-'))) conventions.push('FT');
-  const groups = [...clsGroups(wb), ...ftGroups(wb)];
+  const groups = [
+    ...clsForecastSums(wb).flatMap((block) => block.axes.map((a) => toGroup('CLS', block.year, `Axe ${a.axe}`, a))),
+    // The FT convention is for 2024 only (FT préambule, art. 2); the Plan d'action has no year.
+    ...ftVoletSums(wb).map((v) => toGroup('FT', 2024, `Volet ${v.volet}`, v)),
+  ];
   return { ...(wb.params.departmentCode ? { departmentCode: wb.params.departmentCode } : {}), conventions, groups };
 }
 
-type Sums = { state: Money; cd: Money | null; other: Money | null; total: Money };
-const zero = (): Sums => ({ state: ZERO, cd: ZERO, other: ZERO, total: ZERO });
-const plus = (a: Money | null, b: Money): Money | null => (a === null ? null : a.plus(b));
-const value = (t: AnnexTable, i: number, key: string): Money => t.rows[i].amounts[key]?.value ?? ZERO;
-
-function toGroup(convention: SummaryGroup['convention'], year: number | null, group: string, s: Sums): SummaryGroup {
+function toGroup(convention: SummaryGroup['convention'], year: number | null, group: string, s: GroupSums): SummaryGroup {
   const plain = (m: Money | null) => (m === null ? null : plainAmount(m));
   return { convention, year, group, state: plainAmount(s.state), cd: plain(s.cd), other: plain(s.other), total: plainAmount(s.total) };
-}
-
-function clsGroups(wb: AnnexWorkbook): SummaryGroup[] {
-  const out: SummaryGroup[] = [];
-  for (const t of wb.tables.filter((x) => x.kind === 'cls-forecast')) {
-    const byAxe = new Map<string, Sums>();
-    t.rows.forEach((r, i) => {
-      if (r.kind !== 'detail') return;
-      const axe = r.group ?? '?';
-      const s = byAxe.get(axe) ?? zero();
-      s.state = s.state.plus(value(t, i, 'stateNotified'));
-      s.cd = plus(s.cd, value(t, i, 'cdAllocated'));
-      s.other = plus(s.other, value(t, i, 'otherFunders'));
-      s.total = s.total.plus(value(t, i, 'totalBudget'));
-      byAxe.set(axe, s);
-    });
-    for (const [axe, s] of [...byAxe].sort(([a], [b]) => a.localeCompare(b))) out.push(toGroup('CLS', t.year, `Axe ${axe}`, s));
-  }
-  return out;
-}
-
-function ftGroups(wb: AnnexWorkbook): SummaryGroup[] {
-  const plan = wb.tables.find((t) => t.kind === 'ft-action-plan' && t.columns.some((c) => c.key === 'volet'));
-  const byVolet = new Map<string, Sums>();
-  if (plan) {
-    plan.rows.forEach((r, i) => {
-      const volet = r.texts?.volet;
-      if (r.kind !== 'detail' || !volet) return;
-      const s = byVolet.get(volet) ?? zero();
-      s.state = s.state.plus(value(plan, i, 'state'));
-      s.cd = plus(s.cd, value(plan, i, 'cd'));
-      s.other = plus(s.other, value(plan, i, 'other'));
-      s.total = s.total.plus(value(plan, i, 'total'));
-      byVolet.set(volet, s);
-    });
-  } else {
-    for (const t of wb.tables.filter((x) => x.kind === 'ft-plan' && x.volet !== undefined)) {
-      const total = t.grandTotalIndex !== undefined ? value(t, t.grandTotalIndex, 'amount') : ZERO;
-      byVolet.set(String(t.volet), { state: total, cd: null, other: null, total });
-    }
-  }
-  return [...byVolet].sort(([a], [b]) => Number(a) - Number(b)).map(([v, s]) => toGroup('FT', 2024, `Volet ${v}`, s));
 }
 
 /** State total of a file: every CLS prévisionnel's first year plus the FT volets. */

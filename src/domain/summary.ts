@@ -2,11 +2,16 @@
  * The figures the pane draws next to the findings: per CLS axe the State / CD / other money and the
  * CD share; per FT volet the total against its plafond; the volet-2 co-financing share. Computed
  * from the same tables the rules check, with the same readings (options), so the picture and the
- * findings never disagree.
+ * findings never disagree. The per-axe and per-volet sums come from group-sums.ts (exposed here for
+ * the review workbook), the co-financing from cofinancing.ts (also read by COFI-FT-VOLET2).
  */
-import { type Money, ZERO, percent, sumMoney } from './money';
-import type { AnnexTable, TableRow } from './table';
+import { volet2Cofinancing } from './cofinancing';
+import { clsAxeSums, ftPlanTotal } from './group-sums';
+import { type Money, percent } from './money';
+import type { AnnexTable } from './table';
 import type { AnnexWorkbook, CheckOptions } from './workbook';
+
+export { type AxeSums, type ClsBlockSums, type GroupSums, type VoletSums, clsForecastSums, ftVoletSums } from './group-sums';
 
 export interface AxeSummary {
   axe: string;
@@ -48,9 +53,6 @@ export interface WorkbookSummary {
   cofiVolet2: CofiSummary | null;
 }
 
-/** FSE+ "valorisation", as COFI-FT-VOLET2 recognises it in "Nature des autres financements". */
-const FSE = /\bfse\b|fse\s*\+|fonds social europ/i;
-
 export function summarise(workbook: AnnexWorkbook, options: CheckOptions): WorkbookSummary {
   return { cls: clsSummary(workbook, options), volets: voletSummaries(workbook), cofiVolet2: cofiSummary(workbook, options) };
 }
@@ -59,26 +61,14 @@ export function summarise(workbook: AnnexWorkbook, options: CheckOptions): Workb
 function clsSummary(workbook: AnnexWorkbook, options: CheckOptions): ClsSummary | null {
   const forecast = workbook.tables.find((t) => t.kind === 'cls-forecast');
   const recap = workbook.tables.find((t) => t.kind === 'cls-recap');
-  const spec = forecast
-    ? { table: forecast, state: 'stateNotified', cd: 'cdAllocated', other: 'otherFunders' }
-    : recap
-      ? { table: recap, state: 'stateNotifiedNext', cd: 'cdAllocatedNext', other: 'otherFundersNext' }
-      : null;
-  if (!spec) return null;
-  const byAxe = new Map<string, TableRow[]>();
-  for (const row of spec.table.rows) {
-    if (row.kind !== 'detail') continue;
-    const axe = row.group ?? '?';
-    byAxe.set(axe, [...(byAxe.get(axe) ?? []), row]);
-  }
-  const axes = [...byAxe].map(([axe, rows]): AxeSummary => {
-    const state = sumOf(rows, spec.state);
-    const cd = sumOf(rows, spec.cd);
-    const other = sumOf(rows, spec.other);
+  const table = forecast ?? recap;
+  if (!table) return null;
+  // In sheet order: the pane draws the axes as the sheet lists them.
+  const axes = clsAxeSums(table).map(({ axe, state, cd, other }): AxeSummary => {
     const base = options.clsCofiBase === 'state-cd' ? state.plus(cd) : state.plus(cd).plus(other);
     return { axe, state, cd, other, cdShare: percent(cd, base) };
   });
-  return { title: titleOf(spec.table, spec.table === recap), axes };
+  return { title: titleOf(table, table === recap), axes };
 }
 
 function titleOf(table: AnnexTable, isRecapNext: boolean): string {
@@ -89,30 +79,16 @@ function voletSummaries(workbook: AnnexWorkbook): VoletSummary[] {
   return workbook.tables
     .filter((t) => t.kind === 'ft-plan' && t.volet !== undefined)
     .map((t) => {
-      const grand = t.grandTotalIndex !== undefined ? t.rows[t.grandTotalIndex] : undefined;
       const sheetCeiling = t.ceiling && t.ceiling.kind !== 'empty' ? t.ceiling.value : null;
-      return {
-        volet: t.volet!,
-        total: grand?.amounts.amount?.value ?? null,
-        ceiling: sheetCeiling ?? workbook.params.ftCeilings.get(t.volet!) ?? null,
-      };
+      return { volet: t.volet!, total: ftPlanTotal(t), ceiling: sheetCeiling ?? workbook.params.ftCeilings.get(t.volet!) ?? null };
     })
     .sort((a, b) => a.volet - b.volet);
 }
 
 function cofiSummary(workbook: AnnexWorkbook, options: CheckOptions): CofiSummary | null {
   const plan = workbook.tables.find((t) => t.kind === 'ft-action-plan');
-  if (!plan) return null;
-  const rows = plan.rows.filter((r) => r.kind === 'detail' && (r.texts?.volet ?? '').replace(/\D/g, '') === '2');
-  if (rows.length === 0) return null;
-  const cd = sumOf(rows, 'cd');
-  const fse = sumOf(rows.filter((r) => FSE.test(r.texts?.otherNature ?? '')), 'other');
-  const total = sumOf(rows, 'total');
-  const counted = options.fseAsCd ? cd.plus(fse) : cd;
-  return { cd, fse, total, share: percent(counted, total), minShare: options.minCdShare.times(100), fseCounted: options.fseAsCd };
-}
-
-/** Unreadable cells count as 0 here: the drawing is a summary, the CELL-* findings say what is wrong. */
-function sumOf(rows: TableRow[], key: string): Money {
-  return sumMoney(rows.map((r) => r.amounts[key]?.value ?? ZERO));
+  const cofi = plan ? volet2Cofinancing(plan, options) : null;
+  if (!cofi) return null;
+  const { cd, fse, total, share } = cofi;
+  return { cd, fse, total, share, minShare: options.minCdShare.times(100), fseCounted: options.fseAsCd };
 }

@@ -1,4 +1,4 @@
-import type { Money } from './money';
+import { type Money, ZERO, sumMoney } from './money';
 import type { CellRef } from './finding';
 import type { Quantity } from './quantity';
 
@@ -114,4 +114,13 @@ export interface AnnexTable {
   periodEnd?: Date;
   /** Index in rows of the TOTAL BESOINS row (FT plan). */
   grandTotalIndex?: number;
+}
+
+/**
+ * Sum of one amount column over rows, an unreadable cell counting as 0: the figures drawn and added
+ * up from it (summary, co-financing) must still show; the CELL-* rules say what is wrong, and a rule
+ * that compares against such a sum checks its rows first.
+ */
+export function columnSum(rows: TableRow[], key: string): Money {
+  return sumMoney(rows.map((r) => r.amounts[key]?.value ?? ZERO));
 }

@@ -1,17 +1,17 @@
+import { volet2Cofinancing } from '../cofinancing';
 import type { Finding } from '../finding';
-import { ZERO, formatEuro, formatPercent, percent, sumMoney, toCents } from '../money';
+import { formatEuro, formatPercent, toCents } from '../money';
 import type { AnnexTable, TableRow } from '../table';
 import type { Rule } from './rule';
 import { findingAt, tableRef as tableRefOf } from './report';
-
-const FSE = /\bfse\b|fse\s*\+|fonds social europ/i;
 
 /**
  * FT art. 3.3: « Il participe à hauteur de 50% du coût total des actions inscrites au volet 2 au
  * titre du co-financement avec l'État. » The rapport says it is global over volet 2. Read from the
  * Plan d'action (the plan de financement holds only the State share). By default the FSE+
  * « valorisation » of other funders is NOT CD money (it is EU money the CD only reports); the option
- * fseAsCd counts it. The message always says which reading was applied.
+ * fseAsCd counts it. The message always says which reading was applied. The sums come from
+ * volet2Cofinancing, which the pane's gauge also draws.
  */
 export const cofiFtVolet2: Rule = {
   id: 'COFI-FT-VOLET2',
@@ -34,21 +34,15 @@ export const cofiFtVolet2: Rule = {
         info('Cofinancement du volet 2 non contrôlé : le « Plan d’action » n’a pas de colonne « Volet » pour distinguer les actions du volet 2.');
         continue;
       }
-      const rows = plan.rows.filter((r) => r.kind === 'detail' && (r.texts?.volet ?? '').replace(/\D/g, '') === '2');
-      if (rows.length === 0) {
+      const cofi = volet2Cofinancing(plan, ctx.options);
+      if (!cofi) {
         info('Cofinancement du volet 2 non contrôlé : aucune action du « Plan d’action » n’est rattachée au volet 2.');
         continue;
       }
+      const { rows, fse, total, counted, share } = cofi;
       if (rows.some((r) => ['cd', 'total', 'other'].some((k) => r.amounts[k]?.value === null))) continue; // CELL-* reports it
-      const sum = (key: string, pick: (r: TableRow) => boolean = () => true) =>
-        sumMoney(rows.filter(pick).map((r) => r.amounts[key]?.value ?? ZERO));
-      const cd = sum('cd');
       const canSeeFse = plan.columns.some((c) => c.key === 'otherNature');
-      const fse = sum('other', (r) => FSE.test(r.texts?.otherNature ?? ''));
-      const total = sum('total');
-      const counted = ctx.options.fseAsCd ? cd.plus(fse) : cd;
       const expected = toCents(total.times(min));
-      const share = percent(counted, total);
       if (share === null || toCents(counted).gte(expected)) continue;
       const reading = !canSeeFse
         ? 'Lecture appliquée : sans colonne « Nature des autres financements », la valorisation FSE+ ne peut pas être identifiée et n’est pas comptée.'

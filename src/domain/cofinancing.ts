@@ -1,0 +1,36 @@
+/**
+ * FT art. 3.3, the CD's co-financing of volet 2, read once: the rule COFI-FT-VOLET2 checks it and
+ * the pane draws it, so the gauge and the finding never disagree. Read from the Plan d'action (the
+ * plan de financement holds only the State share).
+ */
+import { type Money, percent } from './money';
+import { type AnnexTable, type TableRow, columnSum } from './table';
+import type { CheckOptions } from './workbook';
+
+/** FSE+ « valorisation » as written in « Nature des autres financements »: FSE, FSE+, Fonds social européen. */
+export const FSE_NATURE = /\bfse\b|fse\s*\+|fonds social europ/i;
+
+export interface Volet2Cofinancing {
+  /** The plan's volet-2 action rows, for the caller's checks (unreadable cells) and anchor. */
+  rows: TableRow[];
+  cd: Money;
+  /** « Autres financeurs » money of the rows whose nature is FSE+. */
+  fse: Money;
+  total: Money;
+  /** CD, plus the FSE+ valorisation when options.fseAsCd counts it (by default it is EU money, not the CD's). */
+  counted: Money;
+  /** counted ÷ total in %; null when the total is 0. */
+  share: Money | null;
+}
+
+/** null when no action of the plan is on volet 2. Unreadable cells count as 0 (see columnSum). */
+export function volet2Cofinancing(plan: AnnexTable, options: Pick<CheckOptions, 'fseAsCd'>): Volet2Cofinancing | null {
+  // "Volet 2", "V2", "2": the readers keep the digits; art. 3.3 is global over volet 2.
+  const rows = plan.rows.filter((r) => r.kind === 'detail' && (r.texts?.volet ?? '').replace(/\D/g, '') === '2');
+  if (rows.length === 0) return null;
+  const cd = columnSum(rows, 'cd');
+  const fse = columnSum(rows.filter((r) => FSE_NATURE.test(r.texts?.otherNature ?? '')), 'other');
+  const total = columnSum(rows, 'total');
+  const counted = options.fseAsCd ? cd.plus(fse) : cd;
+  return { rows, cd, fse, total, counted, share: percent(counted, total) };
+}
