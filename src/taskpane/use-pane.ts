@@ -10,8 +10,11 @@ import type { Finding } from '../domain/finding';
 import { type WorkbookSummary, summarise } from '../domain/summary';
 import type { OptionOverrides } from '../domain/workbook';
 import { type Analysis, analyseGrid } from '../layout/analyse';
+import { formatPercent, percent, sumMoney } from '../domain/money';
 import { planControlsSheet, planDerivedFormulas, planVoletTemplates } from '../layout/fill';
 import type { Grid } from '../layout/grid';
+import { type ChartData, planMidTermReport } from '../layout/report/mid-term-report';
+import { shownCumul, totalSpent } from '../layout/report/statement';
 import type { WritePlan } from '../layout/write-plan';
 import { describeError } from './describe-error';
 
@@ -32,6 +35,18 @@ export interface AnalysisView {
   summary: WorkbookSummary;
   analysedAt: Date;
 }
+
+/** The last mid-term report prepared in this session: its chart, drawn in the pane. */
+export interface ReportView {
+  chartData: ChartData;
+  actions: number;
+  /** Réalisé ÷ prévu over 2024–2025, all actions; null when nothing is planned. */
+  rate: Decimal | null;
+  /** The plan's description: undoing the write that bears it removes the report. */
+  description: string;
+}
+
+const REPORT_TITLE = 'Préparer le rapport à mi-parcours';
 
 export type WriteKind = 'recalculer' | 'volets' | 'controles';
 
@@ -57,6 +72,7 @@ export function usePane(actions: WorkbookActions) {
   });
   const [settings, setSettings] = useState<PaneSettings>({});
   const [marked, setMarked] = useState(() => actions.hasMarks());
+  const [report, setReport] = useState<ReportView | null>(null);
   const settingsRef = useRef(settings);
   settingsRef.current = settings;
 
@@ -124,6 +140,33 @@ export function usePane(actions: WorkbookActions) {
     [task, readAndAnalyse, actions],
   );
 
+  const prepareReport = useCallback(
+    () =>
+      task(REPORT_TITLE, async () => {
+        const { grid, analysis } = await readAndAnalyse();
+        setBusy({ label: 'Préparation du rapport…' });
+        const r = planMidTermReport(grid, analysis);
+        const result = await actions.applyWrites(r.plan, (fraction, label) => setBusy({ label, fraction }), r.charts);
+        await readAndAnalyse();
+        const cumul = r.statement.actions.map(shownCumul);
+        const rate = percent(sumMoney(cumul.map(totalSpent)), sumMoney(cumul.map((c) => c.planned)));
+        const n = r.statement.actions.length;
+        setReport({ chartData: r.chartData, actions: n, rate, description: r.plan.description });
+        const sheets = [...result.sheetsCreated, ...result.sheetsReplaced];
+        setMessage({
+          intent: n === 0 ? 'warning' : 'success',
+          title: `${REPORT_TITLE} : terminé`,
+          text:
+            (n === 0 ? 'Aucune action CLS trouvée dans les blocs « Tableau financier »' : `${n} action${n > 1 ? 's' : ''} CLS`) +
+            (rate ? ` ; taux de consommation 2024-2025 (réalisé / prévu) : ${formatPercent(rate)}` : '') +
+            ` ; ${r.findings.length} constat${r.findings.length > 1 ? 's' : ''} ; feuilles : ${sheets.map((x) => `« ${x} »`).join(', ')}` +
+            (result.chartsAdded > 0 ? ' ; graphique prévu / réalisé ajouté' : '') +
+            '. « Annuler la dernière écriture » rétablit le classeur d’avant.',
+        });
+      }),
+    [task, readAndAnalyse, actions],
+  );
+
   const undo = useCallback(
     () =>
       task('Annuler la dernière écriture', async () => {
@@ -134,6 +177,7 @@ export function usePane(actions: WorkbookActions) {
           return;
         }
         await readAndAnalyse();
+        setReport((prev) => (prev && prev.description === result.description ? null : prev));
         setMessage({ intent: 'success', title: 'Écriture annulée', text: `« ${result.description ?? ''} » est annulé : ${result.cellsRestored} cellule(s) rétablie(s), ${result.sheetsDeleted.length} feuille(s) retirée(s).` });
       }),
     [task, readAndAnalyse, actions],
@@ -176,7 +220,7 @@ export function usePane(actions: WorkbookActions) {
     [task, actions, view, readAndAnalyse],
   );
 
-  return { view, busy, message, dismissMessage: () => setMessage(null), settings, marked, analyse, write, undo, select, toggleMarks, saveSettings };
+  return { view, busy, message, dismissMessage: () => setMessage(null), settings, marked, report, analyse, write, prepareReport, undo, select, toggleMarks, saveSettings };
 }
 
 export type PaneController = ReturnType<typeof usePane>;

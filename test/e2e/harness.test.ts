@@ -132,6 +132,11 @@ test('analyse, show the PLAN-DELTA cell, fill the volets, undo: the workbook is 
   await page.getByText('Écriture annulée').waitFor();
   expect(await harness(page, 'snapshot()')).toEqual(before);
 
+  // Rapport à mi-parcours: its planned-vs-spent chart is drawn in the pane.
+  await page.getByRole('button', { name: 'Préparer le rapport à mi-parcours' }).click();
+  await page.getByText('Préparer le rapport à mi-parcours : terminé').waitFor();
+  await expect(page.locator('[data-report-chart] g[data-fiche]').count()).resolves.toBeGreaterThan(0);
+
   expect(problems).toEqual([]);
   expect(foreign).toEqual([]);
   await page.close();

@@ -4,13 +4,15 @@
  *   1. list the sheets;
  *   2. load what the plan will overwrite (formulas, value types, formats);
  *   3. in one batch (more only above 4 MB): save that in the undo sheet, create or replace the
- *      plan's sheets, write the cells, then merges, widths and frozen rows — calculation suspended;
+ *      plan's sheets, write the cells, then merges, widths, frozen rows and the charts asked for
+ *      (on the plan's new sheets only: undo deletes them with the sheet) — calculation suspended;
  *   4. recalculate once.
  * Four round trips whatever the plan's size (three when it only creates sheets: nothing to save),
  * unless its payload passes 4 MB. A sheet the plan replaces is kept, renamed and very
  * hidden, until the next write: undo gives it back exactly (formats, widths, everything).
  */
 import { cellAddress } from '../../layout/grid';
+import type { ChartSpec, SheetRange } from '../../layout/report/report-plan';
 import type { SheetToCreate, WritePlan } from '../../layout/write-plan';
 import { writeInput } from './cell-values';
 import { areaAddress } from './office-address';
@@ -25,6 +27,8 @@ export type ProgressListener = (fraction: number, label: string) => void;
 export interface ApplyOptions {
   maxPayloadBytes?: number;
   onProgress?: ProgressListener;
+  /** Native charts to add, in the same batch, on sheets the plan creates or replaces. */
+  charts?: ChartSpec[];
 }
 
 export interface WriteResult {
@@ -32,6 +36,7 @@ export interface WriteResult {
   cellsWritten: number;
   sheetsCreated: string[];
   sheetsReplaced: string[];
+  chartsAdded: number;
   roundTrips: number;
 }
 
@@ -95,6 +100,8 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     queueSheets(batches, worksheets, existing, proxies, sheets);
     queueCells(batches, proxies, runs, areas);
     queueSheetFormats(batches, proxies, [...sheets.created, ...sheets.replaced.map((r) => r.spec)]);
+    const charts = (options.charts ?? []).filter((c) => fresh.has(c.sheet.toLowerCase()));
+    queueCharts(batches, proxies, charts);
     roundTrips += await batches.send(context, {
       suspendCalculation: true,
       onBatch: (done, total) => progress(0.3 + (0.6 * done) / total, 'Écriture dans le classeur'),
@@ -111,6 +118,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       cellsWritten: runs.reduce((n, r) => n + r.cells.length, 0),
       sheetsCreated: sheets.created.map((s) => s.name),
       sheetsReplaced: sheets.replaced.map((r) => r.spec.name),
+      chartsAdded: charts.length,
       roundTrips,
     };
   });
@@ -211,6 +219,34 @@ function queueSheetFormats(batches: PayloadBatches, proxies: Map<string, Excel.W
       for (const [col, chars] of Object.entries(spec.columnWidths ?? {})) ws.getRange(cellAddress(1, Number(col))).format.columnWidth = charsToPoints(chars);
       for (const m of spec.merges ?? []) ws.getRange(areaAddress(m)).merge(false);
       if (spec.frozenRows && spec.frozenRows > 0) ws.freezePanes.freezeRows(spec.frozenRows);
+    }, spec);
+  }
+}
+
+/**
+ * A clustered column chart per spec (ExcelApi 1.1 for `charts.add`, 1.7 for the series calls): the
+ * series' columns are not side by side in the sheet, so the chart starts from the first series and
+ * the others are added with their own ranges, categories on every series.
+ */
+function queueCharts(batches: PayloadBatches, proxies: Map<string, Excel.Worksheet>, charts: ChartSpec[]): void {
+  for (const spec of charts) {
+    const [first, ...rest] = spec.series;
+    if (!first) continue;
+    batches.add(() => {
+      const ws = proxies.get(spec.sheet.toLowerCase())!;
+      const range = (r: SheetRange) => ws.getRange(areaAddress(r));
+      const categories = range(spec.categories);
+      const chart = ws.charts.add('ColumnClustered', range(first.values), 'Columns');
+      chart.title.text = spec.title;
+      const s0 = chart.series.getItemAt(0);
+      s0.name = first.name;
+      s0.setXAxisValues(categories);
+      for (const s of rest) {
+        const series = chart.series.add(s.name);
+        series.setValues(range(s.values));
+        series.setXAxisValues(categories);
+      }
+      chart.setPosition(cellAddress(spec.anchor.fromRow, spec.anchor.fromCol), cellAddress(spec.anchor.toRow, spec.anchor.toCol));
     }, spec);
   }
 }

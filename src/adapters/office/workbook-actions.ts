@@ -5,6 +5,7 @@
  */
 import type { Finding } from '../../domain/finding';
 import type { Grid } from '../../layout/grid';
+import type { ChartSpec } from '../../layout/report/report-plan';
 import type { WritePlan } from '../../layout/write-plan';
 import { type ProgressListener, type WriteResult, applyWrites } from './apply-writes';
 import { hasMarks, toggleMarks } from './marks';
@@ -19,7 +20,8 @@ export type { PaneSettings, ProgressListener, UndoResult, WriteResult };
 
 export interface WorkbookActions {
   readWorkbook(): Promise<Grid>;
-  applyWrites(plan: WritePlan, onProgress?: ProgressListener): Promise<WriteResult>;
+  /** `charts`: native charts added in the same batch, on sheets the plan creates. */
+  applyWrites(plan: WritePlan, onProgress?: ProgressListener, charts?: ChartSpec[]): Promise<WriteResult>;
   undoLastWrite(): Promise<UndoResult>;
   selectCell(sheet: string, address: string): Promise<void>;
   loadSettings(): Promise<PaneSettings>;
@@ -37,7 +39,7 @@ export const EXCEL_API_VERSION = '1.13';
 export function createWorkbookActions({ excel, office }: OfficeGlobals): WorkbookActions {
   return {
     readWorkbook: () => inFrench('Lecture du classeur impossible', () => readWorkbook(excel)),
-    applyWrites: (plan, onProgress) => inFrench(`« ${plan.description} » a échoué`, () => applyWrites(excel, plan, { onProgress })),
+    applyWrites: (plan, onProgress, charts) => inFrench(`« ${plan.description} » a échoué`, () => applyWrites(excel, plan, { onProgress, charts })),
     undoLastWrite: () => inFrench('Annulation impossible', () => undoLastWrite(excel)),
     selectCell: (sheet, address) => inFrench(`Impossible d’afficher la cellule ${address}`, () => selectCell(excel, sheet, address)),
     loadSettings: () => inFrench('Lecture des réglages impossible', async () => loadSettings(office)),

@@ -12,6 +12,7 @@ export interface ActionBarProps {
   marked: boolean;
   onAnalyse(): void;
   onWrite(kind: WriteKind): void;
+  onPrepareReport(): void;
   onUndo(): void;
   onToggleMarks(): void;
 }
@@ -33,6 +34,9 @@ export function ActionBar(p: ActionBarProps) {
         </Button>
         <Button disabled={p.busy} onClick={() => p.onWrite('controles')}>
           Écrire la feuille « Contrôles »
+        </Button>
+        <Button disabled={p.busy} onClick={p.onPrepareReport}>
+          Préparer le rapport à mi-parcours
         </Button>
       </div>
       <div className={s.row}>

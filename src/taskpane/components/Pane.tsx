@@ -4,6 +4,7 @@ import { usePane } from '../use-pane';
 import { ActionBar } from './ActionBar';
 import { BusyIndicator } from './BusyIndicator';
 import { FindingsPanel } from './FindingsPanel';
+import { ReportChart } from './ReportChart';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusMessage } from './StatusMessage';
 import { SummaryPanel } from './SummaryPanel';
@@ -36,11 +37,13 @@ export function Pane({ actions }: { actions: WorkbookActions }) {
         marked={p.marked}
         onAnalyse={p.analyse}
         onWrite={p.write}
+        onPrepareReport={p.prepareReport}
         onUndo={p.undo}
         onToggleMarks={p.toggleMarks}
       />
       {p.busy && <BusyIndicator busy={p.busy} />}
       {p.message && <StatusMessage message={p.message} onDismiss={p.dismissMessage} />}
+      {p.report && <ReportChart report={p.report} />}
       {p.view ? (
         <>
           <FindingsPanel findings={p.view.analysis.findings} onSelect={p.select} />

@@ -21,6 +21,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.format = new FakeRangeFormat(context, () => this.target());
   }
 
+  /** The host-side cells, for another fake object's queued operation (a chart's source). */
+  hostTarget(): RangeTarget {
+    return this.target();
+  }
+
   get address(): string {
     return this.get('address');
   }

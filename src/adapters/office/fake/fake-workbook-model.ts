@@ -7,6 +7,7 @@
  */
 import { type CellRange, type Grid, type GridCell, type GridSheet, getCell, newSheet, setCell } from '../../../layout/grid';
 import { ERROR_VALUES, dateToSerial } from '../cell-values';
+import type { FakeChartRecord } from './fake-chart';
 import { FakeOfficeError } from './fake-error';
 import { evaluateFormula } from './formula-eval';
 
@@ -21,6 +22,8 @@ export class FakeWorkbookModel {
   selection: { sheet: string; address: string } | null = null;
   readonly fills = new Map<GridSheet, Map<string, string>>();
   readonly frozenRows = new Map<GridSheet, number>();
+  /** Charts added with worksheet.charts.add, per sheet (deleted with it). */
+  readonly charts = new Map<GridSheet, FakeChartRecord[]>();
   /** Every activate()/select() in order, so tests see what the user would have seen. */
   readonly uiLog: string[] = [];
 
@@ -86,6 +89,7 @@ export class FakeWorkbookModel {
     this.grid.sheets.splice(this.grid.sheets.indexOf(sheet), 1);
     this.fills.delete(sheet);
     this.frozenRows.delete(sheet);
+    this.charts.delete(sheet);
     if (this.activeSheet === sheet) this.activeSheet = this.grid.sheets.find((s) => this.visibility(s) === 'Visible');
   }
 

@@ -1,6 +1,7 @@
 /** Worksheet and WorksheetCollection proxies, over the fake's Grid-backed model. */
 import type { GridSheet } from '../../../layout/grid';
 import { parseArea } from '../office-address';
+import { FakeChartCollection } from './fake-chart';
 import { type FakeContext, FakeClientObject, type ProxySource } from './fake-context';
 import { FakeOfficeError } from './fake-error';
 import { FakeRange } from './fake-range';
@@ -8,12 +9,14 @@ import type { OfficeVisibility } from './fake-workbook-model';
 
 export class FakeWorksheet extends FakeClientObject<GridSheet> {
   readonly freezePanes: { freezeRows: (count?: number) => void };
+  readonly charts: FakeChartCollection;
 
   constructor(context: FakeContext, source: ProxySource<GridSheet>) {
     super(context, 'Worksheet', source);
     this.freezePanes = {
       freezeRows: (count = 1) => this.queue((s) => this.context.model.frozenRows.set(s, count), count),
     };
+    this.charts = new FakeChartCollection(context, () => this.target());
   }
 
   get name(): string {

@@ -1,0 +1,60 @@
+/**
+ * The mid-term report through the Office adapter (the pane's « Préparer le rapport à mi-parcours »):
+ * its three sheets and the native chart land in the workbook in at most four round trips, the
+ * cells show the engine's figures after Excel recalculates, and undo takes everything back.
+ */
+import { buildSampleGrid } from '../../../scripts/sample/build-sample';
+import { applyWrites } from '../../../src/adapters/office/apply-writes';
+import { createFakeOfficeHost } from '../../../src/adapters/office/fake';
+import { readWorkbook } from '../../../src/adapters/office/read-workbook';
+import { undoLastWrite } from '../../../src/adapters/office/undo-last-write';
+import { areaAddress } from '../../../src/adapters/office/office-address';
+import { analyseGrid } from '../../../src/layout/analyse';
+import { getCell } from '../../../src/layout/grid';
+import { planMidTermReport } from '../../../src/layout/report/mid-term-report';
+import { cloneGrid } from './office-view';
+
+jest.setTimeout(30_000);
+
+test('report sheets and chart in ≤ 4 round trips, engine figures in the cells, undone exactly', async () => {
+  const host = createFakeOfficeHost(buildSampleGrid());
+  const before = cloneGrid(host.excel.model.grid);
+  const grid = await readWorkbook(host.globals.excel);
+  const report = planMidTermReport(grid, analyseGrid(grid));
+  expect(report.plan.createSheets).toHaveLength(3);
+  expect(report.charts).toHaveLength(1);
+
+  host.excel.resetCounts();
+  const result = await applyWrites(host.globals.excel, report.plan, { charts: report.charts });
+  expect(host.excel.syncCount).toBeLessThanOrEqual(4);
+  expect(result).toMatchObject({ sheetsCreated: report.plan.createSheets.map((s) => s.name), chartsAdded: 1 });
+
+  const model = host.excel.model;
+  for (const s of report.plan.createSheets) expect(model.find(s.name)).toBeDefined();
+  // The chart's cells (cumulated planned / spent per action: formulas Excel recalculates) hold the
+  // figures the engine gives the pane's own chart.
+  const spec = report.charts[0];
+  const sheet = model.find(spec.sheet)!;
+  report.chartData.series.forEach((series, k) => {
+    const r = spec.series[k].values;
+    const cells = report.chartData.categories.map((_, i) => getCell(sheet, r.top + i, r.left)?.value);
+    expect(cells).toEqual(series.values);
+  });
+  expect(report.chartData.series[0].values.some((v) => v > 0)).toBe(true);
+
+  // The native chart: the one charts.add call, its series and where it sits.
+  expect(model.charts.get(sheet)).toEqual([
+    {
+      type: 'ColumnClustered',
+      seriesBy: 'Columns',
+      source: areaAddress(spec.series[0].values),
+      title: spec.title,
+      series: spec.series.map((s) => ({ name: s.name, values: areaAddress(s.values), categories: areaAddress(spec.categories) })),
+      position: { start: expect.any(String), end: expect.any(String) },
+    },
+  ]);
+
+  await undoLastWrite(host.globals.excel);
+  expect(model.grid).toEqual(before);
+  expect(model.charts.size).toBe(0);
+});
