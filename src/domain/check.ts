@@ -9,7 +9,11 @@ import type { AnnexWorkbook, CheckOptions } from './workbook';
 export function checkWorkbook(workbook: AnnexWorkbook, options: CheckOptions, rules: Rule[] = RULES): Finding[] {
   const ctx = { workbook, options };
   const findings = rules.flatMap((r) => r.check(ctx));
-  const keyed = findings.map((f) => ({ f, ...(parseAddress(f.cell) ?? { row: 0, col: 0 }) }));
-  keyed.sort((a, b) => compareFindings({ ...a.f, row: a.row, col: a.col }, { ...b.f, row: b.row, col: b.col }));
+  // Sort keys made once per finding, not once per comparison.
+  const keyed = findings.map((f) => {
+    const at = parseAddress(f.cell);
+    return { f, key: { ...f, row: at ? at.row : 0, col: at ? at.col : 0 } };
+  });
+  keyed.sort((a, b) => compareFindings(a.key, b.key));
   return keyed.map((k) => k.f);
 }

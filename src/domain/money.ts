@@ -33,9 +33,13 @@ export function parseFrenchAmount(text: string): Money | null {
   return new Decimal(`${sign}${intPart}${frac}`);
 }
 
-/** An amount read from a number cell, without going through float arithmetic. */
+/**
+ * An amount read from a number cell, without going through float arithmetic: decimal.js reads a
+ * number from its shortest string (n.toString()), as if given that string. Zero (and -0, whose
+ * string is "0") is the shared ZERO.
+ */
 export function moneyFromNumber(n: number): Money {
-  return new Decimal(n.toString());
+  return n === 0 ? ZERO : new Decimal(n);
 }
 
 export function toCents(m: Money): Money {
@@ -44,11 +48,12 @@ export function toCents(m: Money): Money {
 
 /** Equal to the cent. */
 export function sameCents(a: Money, b: Money): boolean {
-  return toCents(a).eq(toCents(b));
+  // Equal values round alike: the rounding (two new Decimals) is only needed when they differ.
+  return a.eq(b) || toCents(a).eq(toCents(b));
 }
 
 export function sumMoney(values: Iterable<Money>): Money {
-  let total = new Decimal(0);
+  let total = ZERO;
   for (const v of values) total = total.plus(v);
   return total;
 }

@@ -51,7 +51,11 @@ function readBlock(view: SheetView, h: FoundHeader, limit: number): AnnexTable {
   const amountCols = columns.filter((c) => !CLS_LABEL_KEYS.has(c.key));
   const labelCols = columns.filter((c) => CLS_LABEL_KEYS.has(c.key));
   const firstAmountCol = Math.min(...amountCols.map((c) => c.col));
+  const labelColNumbers = new Set(labelCols.map((c) => c.col));
   const colOf = (key: string) => columns.find((c) => c.key === key)?.col;
+  const ficheCol = colOf('fiche');
+  const titleCol = colOf('title');
+  const axeCol = colOf('axe');
   const year = blockYear(view, h);
   const table: AnnexTable = {
     kind: h.kind,
@@ -69,9 +73,13 @@ function readBlock(view: SheetView, h: FoundHeader, limit: number): AnnexTable {
   let groupStart = 0;
   for (const r of view.rowsBetween(h.band.bottom, limit)) {
     // Label texts: the cells' own text, plus any text left of the amounts (shifted labels).
-    const own = labelCols.map((c) => normaliseText(cellText(view.raw(r, c.col)))).filter(Boolean);
+    const own: string[] = [];
+    for (const c of labelCols) {
+      const t = normaliseText(cellText(view.raw(r, c.col)));
+      if (t) own.push(t);
+    }
     for (let c = 1; c < firstAmountCol; c++) {
-      if (!labelCols.some((l) => l.col === c)) {
+      if (!labelColNumbers.has(c)) {
         const t = normaliseText(cellText(view.raw(r, c)));
         if (t) own.push(t);
       }
@@ -85,9 +93,8 @@ function readBlock(view: SheetView, h: FoundHeader, limit: number): AnnexTable {
       amounts[c.key] = readAmount(cell, view.ref(r, c.col));
       if (cell && (cell.value !== null || cell.formula !== undefined || cell.error)) hasAmount = true;
     }
-    const fiche = colOf('fiche') !== undefined ? ficheNumber(view.raw(r, colOf('fiche') as number)) : '';
-    const title = colOf('title') !== undefined ? cellText(view.merged(r, colOf('title') as number)) : '';
-    const axeCol = colOf('axe');
+    const fiche = ficheCol !== undefined ? ficheNumber(view.raw(r, ficheCol)) : '';
+    const title = titleCol !== undefined ? cellText(view.merged(r, titleCol)) : '';
     const axeText = axeCol !== undefined ? cellText(view.merged(r, axeCol)) : '';
     if (kind === 'detail' && !fiche && !title && !hasAmount) {
       if (axeText) currentAxe = axeText; // a group label on its own row

@@ -2,7 +2,7 @@ import type { GridCell } from './grid';
 import { isUncachedFormula } from './grid';
 import type { AmountCell, QuantityCell } from '../domain/table';
 import type { CellRef } from '../domain/finding';
-import { moneyFromNumber, parseFrenchAmount } from '../domain/money';
+import { ZERO, moneyFromNumber, parseFrenchAmount } from '../domain/money';
 import { parseQuantity, quantityFromNumber } from '../domain/quantity';
 import { cellDisplay, quotedText } from './text';
 
@@ -15,23 +15,30 @@ function shownRaw(cell: GridCell | undefined): string {
 
 /** Reads one cell where an amount is expected, keeping how it was read (never a silent zero). */
 export function readAmount(cell: GridCell | undefined, ref: CellRef): AmountCell {
-  const formula = cell?.formula;
-  const base = { ref, raw: shownRaw(cell), ...(formula !== undefined ? { formula } : {}) };
-  if (!cell) return { ...base, kind: 'empty', value: moneyFromNumber(0) };
-  if (cell.error) return { ...base, kind: 'error', value: null };
-  if (isUncachedFormula(cell)) return { ...base, kind: 'no-cache', value: null };
+  // A blank is zero, and zero is one shared (immutable) Decimal: most cells of a table are blank.
+  if (!cell) return { ref, raw: '', kind: 'empty', value: ZERO };
+  const formula = cell.formula;
   const v = cell.value;
-  if (v === null) return { ...base, kind: 'empty', value: moneyFromNumber(0) };
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { ...base, kind: 'invalid', value: null };
-    return { ...base, kind: 'number', value: moneyFromNumber(v) };
+  if (typeof v === 'number' && !cell.error) {
+    const raw = v.toString();
+    if (!Number.isFinite(v)) return amountCell(ref, raw, formula, 'invalid', null);
+    return amountCell(ref, raw, formula, 'number', moneyFromNumber(v));
   }
+  const raw = shownRaw(cell);
+  if (cell.error) return amountCell(ref, raw, formula, 'error', null);
+  if (isUncachedFormula(cell)) return amountCell(ref, raw, formula, 'no-cache', null);
+  if (v === null) return amountCell(ref, raw, formula, 'empty', ZERO);
   if (typeof v === 'string') {
-    if (v.trim() === '') return { ...base, kind: 'empty', value: moneyFromNumber(0) };
+    if (v.trim() === '') return amountCell(ref, raw, formula, 'empty', ZERO);
     const parsed = parseFrenchAmount(v);
-    return parsed ? { ...base, kind: 'text', value: parsed } : { ...base, kind: 'invalid', value: null };
+    return parsed ? amountCell(ref, raw, formula, 'text', parsed) : amountCell(ref, raw, formula, 'invalid', null);
   }
-  return { ...base, kind: 'invalid', value: null };
+  return amountCell(ref, raw, formula, 'invalid', null);
+}
+
+/** The cell read, its fields always in this order (ref, raw, formula when there is one, kind, value). */
+function amountCell(ref: CellRef, raw: string, formula: string | undefined, kind: AmountCell['kind'], value: AmountCell['value']): AmountCell {
+  return formula !== undefined ? { ref, raw, formula, kind, value } : { ref, raw, kind, value };
 }
 
 /** Reads a plan de financement quantity: "7600 places", "2,20ETP", or a bare number. */

@@ -12,6 +12,20 @@ function termsKey(terms: SignedTerm[]): string {
     .join(' ');
 }
 
+/** The same terms, in any order (without building their keys): a right formula, the usual case. */
+function sameTerms(a: SignedTerm[], b: SignedTerm[]): boolean {
+  if (a.length !== b.length) return false;
+  const used = new Array<boolean>(b.length).fill(false);
+  for (const t of a) {
+    let found = false;
+    for (let j = 0; j < b.length && !found; j++) {
+      if (!used[j] && b[j].sign === t.sign && b[j].key === t.key) found = used[j] = true;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 function termsText(table: AnnexTable, terms: SignedTerm[]): string {
   return terms.map((t, i) => `${t.sign === -1 ? '− ' : i > 0 ? '+ ' : ''}« ${columnLabel(table.kind, t.key)} »`).join(' ');
 }
@@ -23,6 +37,7 @@ function termsText(table: AnnexTable, terms: SignedTerm[]): string {
 function totalFormulaProblem(table: AnnexTable, row: TableRow, cell: AmountCell, rows: RowIndex): string | null {
   if (!cell.formulaRows || !row.sumOf || row.sumOf.length === 0) return null;
   const { byRow, last } = rows;
+  if (addsExactly(table, row, cell.formulaRows, byRow)) return null;
   const first = table.headerBottom + 1;
   const counted = new Map<number, number>();
   const outside: number[] = [];
@@ -54,6 +69,22 @@ function totalFormulaProblem(table: AnnexTable, row: TableRow, cell: AmountCell,
   return parts.length ? parts.join(', ') : null;
 }
 
+/**
+ * The usual right formula, told at once: it adds the detail rows the total stands for, each once,
+ * and nothing else (formulaRows and the rows of sumOf are both in sheet order).
+ */
+function addsExactly(table: AnnexTable, row: TableRow, formulaRows: number[], byRow: Map<number, TableRow>): boolean {
+  const sumOf = row.sumOf as number[];
+  if (formulaRows.length !== sumOf.length) return false;
+  let previous = -Infinity;
+  for (let k = 0; k < sumOf.length; k++) {
+    const wanted = table.rows[sumOf[k]].row;
+    if (formulaRows[k] !== wanted || wanted <= previous || wanted === row.row || byRow.get(wanted)?.kind !== 'detail') return false;
+    previous = wanted;
+  }
+  return true;
+}
+
 /** A table's rows by sheet row, built once per table: a total cell of each column would rebuild it. */
 interface RowIndex {
   byRow: Map<number, TableRow>;
@@ -75,12 +106,16 @@ export const calcFormula: Rule = {
     const out: Finding[] = [];
     for (const table of ctx.workbook.tables) {
       let rows: RowIndex | undefined;
+      // The definitions whose every term is a column of the table (the others are not checked),
+      // with their keys: made once per table, not once per row.
+      const derivations = DERIVATIONS[table.kind]
+        .filter((d) => d.terms.every((t) => table.columns.some((c) => c.key === t.key)))
+        .map((d) => ({ d, key: termsKey(d.terms) }));
       for (const row of table.rows) {
-        for (const d of DERIVATIONS[table.kind]) {
+        for (const { d, key: definition } of derivations) {
           const cell = row.amounts[d.target];
           if (!cell?.formulaTerms) continue;
-          if (d.terms.some((t) => !table.columns.some((c) => c.key === t.key))) continue;
-          if (termsKey(cell.formulaTerms) === termsKey(d.terms)) continue;
+          if (sameTerms(cell.formulaTerms, d.terms) || termsKey(cell.formulaTerms) === definition) continue;
           const circular = cell.formulaTerms.some((t) => t.key === d.target);
           const computes = circular
             ? 'fait référence à sa propre cellule (référence circulaire : Excel ne peut pas la calculer) ; elle calcule '

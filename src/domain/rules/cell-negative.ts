@@ -3,7 +3,7 @@ import type { Finding } from '../finding';
 import { formatEuro } from '../money';
 import type { AnnexTable } from '../table';
 import type { Rule } from './rule';
-import { amountCells } from './cell-kind';
+import { cellIndex } from './cell-kind';
 import { findingAt, rowPlace } from './report';
 
 /**
@@ -21,10 +21,10 @@ export const cellNegative: Rule = {
   title: 'Montant négatif',
   check(ctx) {
     const out: Finding[] = [];
-    for (const v of amountCells(ctx)) {
+    for (const v of cellIndex(ctx).amounts) {
       if (!NON_NEGATIVE.has(v.table.kind) || (v.row.kind !== 'detail' && v.key !== 'ceiling')) continue;
       const value = v.cell.value;
-      if (value === null || !value.lt(0)) continue;
+      if (value === null || !value.isNegative() || value.isZero()) continue; // below zero: value.lt(0)
       out.push(
         findingAt(
           this,

@@ -4,7 +4,7 @@ import type { Finding } from '../finding';
 import { formatEuro, formatFrenchNumber, toCents } from '../money';
 import type { AnnexTable, AmountCell } from '../table';
 import type { Rule } from './rule';
-import { amountCells } from './cell-kind';
+import { cellIndex } from './cell-kind';
 import { findingAt, rowPlace } from './report';
 
 const KINDS = new Set<AnnexTable['kind']>(['cls-forecast', 'cls-execution', 'cls-recap', 'ft-plan', 'ft-action-plan']);
@@ -23,7 +23,7 @@ export const cellPrecision: Rule = {
   title: 'Montant à plus de deux décimales',
   check(ctx) {
     const out: Finding[] = [];
-    for (const v of amountCells(ctx)) {
+    for (const v of cellIndex(ctx).amounts) {
       if (!KINDS.has(v.table.kind) || !hasSubCents(v.cell)) continue;
       const value = v.cell.value as Decimal;
       out.push(
