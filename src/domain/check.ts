@@ -5,7 +5,7 @@ import { RULES } from './rules/catalogue';
 import type { Rule } from './rules/rule';
 import type { AnnexWorkbook, CheckOptions } from './workbook';
 
-/** Runs the catalogue on a workbook's tables; findings sorted by sheet, row, column, rule. */
+/** Runs the catalogue on a workbook's tables; findings sorted by sheet (workbook order), row, column, rule. */
 export function checkWorkbook(workbook: AnnexWorkbook, options: CheckOptions, rules: Rule[] = RULES): Finding[] {
   const ctx = { workbook, options };
   const findings = rules.flatMap((r) => r.check(ctx));
@@ -14,6 +14,8 @@ export function checkWorkbook(workbook: AnnexWorkbook, options: CheckOptions, ru
     const at = parseAddress(f.cell);
     return { f, key: { ...f, row: at ? at.row : 0, col: at ? at.col : 0 } };
   });
-  keyed.sort((a, b) => compareFindings(a.key, b.key));
+  // Sheets in the order the user sees their tabs; workbook-level findings ("") first.
+  const tab = new Map(workbook.sheetNames.map((name, i) => [name, i + 1]));
+  keyed.sort((a, b) => (tab.get(a.f.sheet) ?? 0) - (tab.get(b.f.sheet) ?? 0) || compareFindings(a.key, b.key));
   return keyed.map((k) => k.f);
 }

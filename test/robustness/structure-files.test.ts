@@ -10,12 +10,12 @@ describe('structure corpus files', () => {
     expect(code).toBe(1);
     expect(where(report.findings)).toEqual([
       'STRUCT-SHEET error !',
+      `STRUCT-SHEET error ${CLS}!`,
       'STRUCT-SHEET error Construction du plan de finance!',
       "STRUCT-SHEET warning Plan d'action!",
-      `STRUCT-SHEET error ${CLS}!`,
     ]);
     expect(report.findings[0].message).toMatch(/^Aucun tableau d’annexe trouvé : ni « Tableau financier » \(CLS\) ni « Construction du plan de financement »/);
-    expect(report.findings[3].message).toBe(
+    expect(report.findings[1].message).toBe(
       'Feuille « Tableau financier » : aucun bloc « Tableau financier » (en-têtes « Fiche action N° », « Intitulé de l’action », montants) n’y a été trouvé.',
     );
   });

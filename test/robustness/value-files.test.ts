@@ -91,32 +91,32 @@ describe('value corpus files', () => {
     expect(where(report.findings)).toEqual([
       NO_FT,
       FORECAST_ONLY,
-      'PARAM-TEXT-DATE warning Paramètres!B4',
-      'PARAM-INVALID warning Paramètres!B9',
       `CELL-NOT-NUMBER error ${CLS}!F4`,
       `CELL-NOT-NUMBER error ${CLS}!F5`,
+      'PARAM-TEXT-DATE warning Paramètres!B4',
+      'PARAM-INVALID warning Paramètres!B9',
     ]);
-    expect(report.findings[2]).toMatchObject({
+    expect(report.findings[4]).toMatchObject({
       expected: '2027-12-31',
       actual: '31/12/2027',
       message:
         '« CLS date de fin » est saisie comme texte (« 31/12/2027 ») ; elle est lue comme le 31/12/2027 (jour/mois/année). ' +
         'Saisissez-la comme une date Excel : Excel ne reconnaît pas ce texte comme une date.',
     });
-    expect(report.findings[3].message).toBe('Valeur illisible pour « FT date de fin » : « 31 décembre 2024 » (attendu : une date jj/mm/aaaa) ; paramètre ignoré.');
-    expect(report.findings[4].message).toContain('devrait contenir un montant mais contient « 2024-03-15 »');
-    expect(report.findings[5].message).toContain('devrait contenir un montant mais contient « 15/03/2024 »');
+    expect(report.findings[5].message).toBe('Valeur illisible pour « FT date de fin » : « 31 décembre 2024 » (attendu : une date jj/mm/aaaa) ; paramètre ignoré.');
+    expect(report.findings[2].message).toContain('devrait contenir un montant mais contient « 2024-03-15 »');
+    expect(report.findings[3].message).toContain('devrait contenir un montant mais contient « 15/03/2024 »');
   });
 
   it('caracteres-de-controle.xlsx: headers still found, messages short and free of control characters', async () => {
     const { code, report } = await checkCorpusFile(corpus.dir(), 'caracteres-de-controle.xlsx');
     expect(code).toBe(1);
-    expect(where(report.findings)).toEqual([NO_FT, FORECAST_ONLY, 'PARAM-INVALID warning Paramètres!A9', `CELL-NOT-NUMBER error ${CLS}!F5`]);
+    expect(where(report.findings)).toEqual([NO_FT, FORECAST_ONLY, `CELL-NOT-NUMBER error ${CLS}!F5`, 'PARAM-INVALID warning Paramètres!A9']);
     for (const f of report.findings) {
       expect(f.message.length).toBeLessThan(400);
       // eslint-disable-next-line no-control-regex -- the point is that none is left
       expect(f.message).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
     }
-    expect(report.findings[3].message).toMatch(/contient « voir fiche\uFFFD voir fiche\uFFFD .*… »\.$/);
+    expect(report.findings[2].message).toMatch(/contient « voir fiche\uFFFD voir fiche\uFFFD .*… »\.$/);
   });
 });

@@ -55,17 +55,9 @@ export const stateUnspent = (y: YearFigures): Money => y.paid.minus(y.stateSpent
 export function cumulate(years: (YearFigures | null)[]): YearFigures | null {
   const present = years.filter((y): y is YearFigures => y !== null);
   if (present.length === 0) return null;
-  const sum = (k: keyof YearFigures) => present.reduce((s, y) => s.plus(y[k]), ZERO);
+  // Flows add up over the years; a carry-over is a stock: what remains at the end of the last year.
   const last = years[years.length - 1];
-  return {
-    planned: sum('planned'),
-    paid: sum('paid'),
-    stateSpent: sum('stateSpent'),
-    cdSpent: sum('cdSpent'),
-    otherSpent: sum('otherSpent'),
-    carryState: last ? last.carryState : ZERO,
-    carryCd: last ? last.carryCd : ZERO,
-  };
+  return { ...addFigures(present), carryState: last ? last.carryState : ZERO, carryCd: last ? last.carryCd : ZERO };
 }
 
 /** The year as the report shows it: its figures or, execution unknown, its planned credits and zeros. */
