@@ -26,6 +26,10 @@ import { paramTextDate } from './param-text-date';
 import { expIneligible } from './exp-ineligible';
 import { expPeriod } from './exp-period';
 import { expLine } from './exp-line';
+import { ficheTotal } from './fiche-total';
+import { ficheYears } from './fiche-years';
+import { ficheSubactions } from './fiche-subactions';
+import { ficheVsTableau } from './fiche-vs-tableau';
 
 /** The rule catalogue. Adding a rule means adding its module and listing it here. */
 export const RULES: Rule[] = [
@@ -54,6 +58,10 @@ export const RULES: Rule[] = [
   expLine,
   expIneligible,
   expPeriod,
+  ficheTotal,
+  ficheYears,
+  ficheSubactions,
+  ficheVsTableau,
   paramInvalid,
   paramTextDate,
 ];
