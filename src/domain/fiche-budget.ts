@@ -8,9 +8,7 @@
 import { type Money, ZERO } from './money';
 import type { AnnexTable, TableColumn, TableRow } from './table';
 import type { AnnexWorkbook } from './workbook';
-import type { Parameters } from './parameters';
-
-export type Convention = 'CLS' | 'FT';
+import type { Convention } from './periods';
 
 /** Columns holding State money. */
 export const STATE_KEYS = ['state', 'erbm'];
@@ -40,17 +38,6 @@ export function ficheConvention(wb: AnnexWorkbook, number: string): Convention {
     if (t.kind === 'ft-action-plan') return 'FT';
   }
   return /^2\./.test(number) ? 'FT' : 'CLS';
-}
-
-/** Years of a convention: CLS 2024–2027, FT 2024, or as the Paramètres' dates say. */
-export function conventionYears(params: Parameters, convention: Convention): number[] {
-  const [start, end] =
-    convention === 'CLS'
-      ? [params.clsStart?.getUTCFullYear() ?? 2024, params.clsEnd?.getUTCFullYear() ?? 2027]
-      : [params.ftStart?.getUTCFullYear() ?? 2024, params.ftEnd?.getUTCFullYear() ?? 2024];
-  const out: number[] = [];
-  for (let y = start; y <= end && out.length < 50; y++) out.push(y);
-  return out;
 }
 
 /** The fiche's year rows by year (the first one when a year is typed twice). */

@@ -20,6 +20,8 @@ import { ceilClsAxe } from './ceil-cls-axe';
 import { stateExceedsCost } from './state-exceeds-cost';
 import { carryExceedsUnspent } from './carry-exceeds-unspent';
 import { carryBeyondEnd } from './carry-beyond-end';
+import { clsYearsRule } from './cls-years';
+import { ceilClsConvention } from './ceil-cls-convention';
 import { underspend } from './underspend';
 import { paramInvalid } from './param-invalid';
 import { paramTextDate } from './param-text-date';
@@ -51,9 +53,11 @@ export const RULES: Rule[] = [
   cofiFtVolet2,
   ceilFtVolet,
   ceilClsAxe,
+  ceilClsConvention,
   stateExceedsCost,
   carryExceedsUnspent,
   carryBeyondEnd,
+  clsYearsRule,
   underspend,
   expLine,
   expIneligible,

@@ -1,5 +1,6 @@
 import type { Finding } from '../finding';
-import { conventionYears, ficheBudgets, ficheConvention, isBlankBudgetRow, rowBudget, totalRow, yearRows } from '../fiche-budget';
+import { ficheBudgets, ficheConvention, isBlankBudgetRow, rowBudget, totalRow, yearRows } from '../fiche-budget';
+import { conventionYears } from '../periods';
 import { formatEuro } from '../money';
 import type { AnnexTable } from '../table';
 import type { Rule } from './rule';
