@@ -29,6 +29,8 @@ const TOTAL = /^total\b/;
 /** « Fiche action 1.3 – … », « Fiche 1.3 : … », « Action 1.3 … », « FA 2.5 … ». */
 const FICHE_TITLE = /^(?:fiche(?:[- ]?action)?|action|fa)\s*(?:n\s*°\s*)?(\d+)\s*[.,]\s*(\d+)\s*[:–—-]?\s*/i;
 const SUB_ACTIONS = /^sous[- ]?actions?\b/;
+/** The template's label cell: « Fiche action N° », its number in the next cell. */
+const FICHE_LABEL = /^(?:fiche(?:[- ]?action)?|fa)\s*(?:n\s*°|numero)?\s*:?$/;
 const TITLE_LOOKUP_ROWS = 6;
 
 export function isFicheBudgetSheet(name: string): boolean {
@@ -66,12 +68,21 @@ function findBudgets(view: SheetView): Found[] {
   });
 }
 
-/** The fiche named on the band's own label cells or on the rows just above it. */
+/**
+ * The fiche named on the band's own label cells or on the rows just above it: « Fiche action 1.3 –
+ * Titre » in one cell, or the template's form « Fiche action N° | 1.3 | Intitulé | Titre ».
+ */
 function ficheTitle(view: SheetView, band: HeaderBand, floor: number): { start: number; fiche: Omit<FicheInfo, 'subActions'> } {
   const firstAmountCol = Math.min(...amountColumnsOf(band).map((c) => c.col));
   for (let r = band.bottom; r >= Math.max(floor, band.top - TITLE_LOOKUP_ROWS); r--) {
-    for (const c of view.columnsOf(r)) {
+    const cols = view.columnsOf(r);
+    for (const [i, c] of cols.entries()) {
       if (r >= band.top && c >= firstAmountCol) continue;
+      if (FICHE_LABEL.test(view.norm(r, c))) {
+        const form = formTitle(view, r, cols.slice(i + 1));
+        if (form) return { start: Math.min(r, band.top), fiche: { ...form, ref: view.ref(r, c) } };
+        continue;
+      }
       const text = cellText(view.merged(r, c)).replace(/\s+/g, ' ');
       const m = FICHE_TITLE.exec(normaliseText(text));
       if (!m) continue;
@@ -83,6 +94,17 @@ function ficheTitle(view: SheetView, band: HeaderBand, floor: number): { start: 
   }
   const col = Math.min(...[...band.columns.values()].map((v) => v.col));
   return { start: band.top, fiche: { number: '', title: '', ref: view.ref(band.top, col) } };
+}
+
+/** « 1.3 » in the first filled cell after the label, the title after an « Intitulé » cell (else the next text). */
+function formTitle(view: SheetView, r: number, after: readonly number[]): { number: string; title: string } | null {
+  const filled = after.filter((c) => view.norm(r, c) !== '');
+  const m = filled.length ? /^(\d+)\s*[.,]\s*(\d+)$/.exec(view.norm(r, filled[0])) : null;
+  if (!m) return null;
+  const rest = filled.slice(1);
+  const label = rest.findIndex((c) => /^intitule/.test(view.norm(r, c)));
+  const titleCol = label >= 0 ? rest[label + 1] : rest[0];
+  return { number: `${m[1]}.${Number(m[2])}`, title: titleCol === undefined ? '' : shortLabel(cellText(view.merged(r, titleCol))) };
 }
 
 function amountColumnsOf(band: HeaderBand): TableColumn[] {

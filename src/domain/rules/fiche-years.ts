@@ -13,7 +13,8 @@ import { findingAt, tableRef } from './report';
  * A year row left blank counts as missing (the seed's fiche 4.2 prints « 2027 » and nothing else).
  * A year past the CLS is an error (art. 5: nothing beyond the convention); past the annual FT
  * convention a warning (the seed's fiche 2.4 runs 24 months, « hors contractualisation »).
- * A fiche with no amount at all is not filled in yet: one info, not one error per year.
+ * A fiche with no amount at all is not filled in yet: one info, not one error per year (none for an
+ * unnumbered block of the template).
  */
 export const ficheYears: Rule = {
   id: 'FICHE-YEARS',
@@ -31,6 +32,8 @@ export const ficheYears: Rule = {
       const name = convention === 'CLS' ? 'le CLS' : 'la convention France Travail';
       const missing = years.filter((y) => !rows.has(y) || isBlankBudgetRow(rows.get(y)!));
       if (missing.length === years.length && table.rows.every((r) => isBlankBudgetRow(r))) {
+        // A block of the template nobody used (no number, no amount) says nothing.
+        if (!table.fiche?.number) continue;
         out.push(findingAt({ ...this, severity: 'info', article }, tableRef(table), `${table.title} : aucun montant n’est saisi dans le budget de la fiche ; elle n’est pas contrôlée.`));
         continue;
       }
