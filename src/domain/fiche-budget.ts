@@ -88,10 +88,13 @@ export function isBlankBudgetRow(row: TableRow): boolean {
   return Object.values(row.amounts).every((c) => !c || (c.value !== null && c.value.isZero() && c.kind !== 'error'));
 }
 
-/** The row's budget: its Total cell when it has one and it is not blank, else the sum of its funders. */
+/**
+ * The row's budget: its Total cell when it has one, readable and not blank, else the sum of its
+ * funders (a Total formula never computed — a file written by a script — still has its parts).
+ */
 export function rowBudget(table: AnnexTable, row: TableRow): Money | null {
   const total = row.amounts.total;
-  if (total && total.kind !== 'empty') return total.value;
+  if (total && total.kind !== 'empty' && total.value !== null) return total.value;
   return ficheMoney(table, row).parts;
 }
 
