@@ -8,7 +8,7 @@
  */
 import { columnLabel } from './columns';
 import { conventionView, MONEY_KEYS, type MoneyKey } from './convention-view';
-import { volet2Cofinancing } from './cofinancing';
+import { clsCofiKeys, volet2Cofinancing } from './cofinancing';
 import type { Finding } from './finding';
 import { type Money, formatEuro, formatFrenchNumber, percent, sameCents } from './money';
 import { formatQuantity } from './quantity';
@@ -269,12 +269,7 @@ function cdShares(side: DiffSide): Map<string, Money | null> {
   const out = new Map<string, Money | null>();
   const stateCdOnly = side.options.clsCofiBase === 'state-cd';
   for (const t of side.workbook.tables) {
-    const k =
-      t.kind === 'cls-forecast'
-        ? { state: 'stateNotified', cd: 'cdAllocated', other: 'otherFunders' }
-        : t.kind === 'cls-recap'
-          ? { state: 'stateBudgetNext', cd: 'cdBudgetNext', other: 'otherFundersNext' }
-          : null;
+    const k = clsCofiKeys(t.kind);
     if (!k) continue;
     const title = t.kind === 'cls-recap' && t.year !== null ? `Prévisionnel ${t.year + 1} (récapitulatif ${t.year})` : t.title;
     for (const row of t.rows) {

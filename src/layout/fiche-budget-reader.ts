@@ -55,10 +55,12 @@ export function readFicheBudgets(view: SheetView): AnnexTable[] {
 function findBudgets(view: SheetView): Found[] {
   const bands: HeaderBand[] = [];
   for (const row of anchorRows(view, ANCHOR)) {
-    if (bands.some((b) => row >= b.top && row <= b.bottom)) continue;
+    // Anchors come in row order and a band is at most 4 rows: only the last bands can overlap.
+    const recent = bands.slice(-4);
+    if (recent.some((b) => row >= b.top && row <= b.bottom)) continue;
     const band = bestBandAround(view, row, FICHE_BUDGET_SPECS);
     if (!band || !band.columns.has('cd') || !(band.columns.has('state') || band.columns.has('erbm'))) continue;
-    if (bands.some((b) => b.top <= band.bottom && band.top <= b.bottom)) continue;
+    if (recent.some((b) => b.top <= band.bottom && band.top <= b.bottom)) continue;
     bands.push(band);
   }
   bands.sort((a, b) => a.top - b.top);

@@ -1,15 +1,10 @@
 /** `annexes check` on the sample: the fiches' findings, and the four-year CLS view in JSON and text. */
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'pas-de-calais-2024.xlsx');
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('annexes check on the committed sample: fiches and the whole convention', () => {
   it('reports 4.2’s missing 2027, 1.3’s 60 €, and nothing on 1.5', async () => {

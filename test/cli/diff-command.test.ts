@@ -6,23 +6,18 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { buildSampleGrid } from '../../scripts/sample/build-sample';
 import { FICHE_BUDGET_SHEET } from '../../scripts/sample/fiche-budgets';
 import { type Grid, getCell, setCell } from '../../src/layout/grid';
 import { applyInsertions } from '../fixtures/grid-moves';
 import { FT, PLAN } from '../helpers/sample';
+import { runCli } from '../helpers/cli';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-diff-'));
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'pas-de-calais-2024.xlsx');
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** Changes a cell's value, keeping its format (and formula: the cached value is what a reader sees). */
 function edit(grid: Grid, sheet: string, row: number, col: number, value: string | number): void {

@@ -13,7 +13,7 @@ import { readXlsxFile } from '../../src/adapters/xlsx/read-xlsx';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { analyseGrid } from '../../src/layout/analyse';
 import { conventionView } from '../../src/domain/convention-view';
-import { main } from '../../src/cli/main';
+import { runCli } from '../helpers/cli';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fiches-real-'));
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'pas-de-calais-2024.xlsx');
@@ -59,11 +59,7 @@ for num, title, third, years, subs in fiches:
 wb.save(sys.argv[1])
 `;
 
-async function run(args: string[]) {
-  let stdout = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: () => undefined });
-  return { code, stdout };
-}
+const run = runCli;
 
 describe('fiche budgets written by openpyxl, then recalculated by LibreOffice', () => {
   const file = path.join(dir, 'fiches-openpyxl.xlsx');
