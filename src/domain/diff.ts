@@ -291,7 +291,9 @@ function findingChanges(before: DiffSide, after: DiffSide): [Finding[], Finding[
     const m = new Map<string, Finding[]>();
     for (const f of list) {
       const id = findingIdentity(name, f);
-      m.set(id, [...(m.get(id) ?? []), f]);
+      const same = m.get(id);
+      if (same) same.push(f);
+      else m.set(id, [f]);
     }
     return m;
   };

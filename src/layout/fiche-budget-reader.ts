@@ -186,7 +186,7 @@ function typedHeader(view: SheetView, band: HeaderBand, col: number): string {
     const t = cellText(view.merged(r, col)).replace(/\s+/g, ' ').trim();
     if (t) parts.push(t);
   }
-  return parts.join(' ');
+  return shortLabel(parts.join(' '), 60);
 }
 
 /** The row's label: its first text left of the amounts. */
