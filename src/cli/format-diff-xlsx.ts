@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { ValueChange } from '../domain/diff';
 import type { Money } from '../domain/money';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
-import { type DiffReport, diffSummary, parameterLine, rowLine, shareLine, tableLine } from './format-diff';
+import type { DiffReport } from './format-diff';
+import { diffSummary, parameterLine, rowLine, shareLine, tableLine } from '../domain/diff-lines';
 import { type Cell, type Column, sheet, table } from './format-xlsx';
 
 /**

@@ -6,8 +6,8 @@ import type { OptionOverrides } from '../../domain/workbook';
 import { readXlsxFile } from '../../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../../adapters/xlsx/errors';
 import { isSameFile } from '../../adapters/xlsx/apply-write-plan';
-import { analyseGrid } from '../../layout/analyse';
-import { diffWorkbooks, hasChanges } from '../../domain/diff';
+import { compareGrids } from '../../layout/compare-grids';
+import { hasChanges } from '../../domain/diff';
 import { type DiffReport, formatDiffJson, formatDiffText } from '../format-diff';
 import { formatDiffXlsx } from '../format-diff-xlsx';
 
@@ -81,7 +81,7 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   let report: DiffReport;
   try {
     const [before, after] = await Promise.all([args.before, args.after].map((f) => readXlsxFile(f, args.limits)));
-    report = { before: args.before, after: args.after, diff: diffWorkbooks(analyseGrid(before, args.overrides), analyseGrid(after, args.overrides)) };
+    report = { before: args.before, after: args.after, diff: compareGrids(before, after, args.overrides) };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) {
       io.stderr(`annexes diff : ${e.message}\n`);
