@@ -228,3 +228,19 @@ describe('fiche budget reader', () => {
     expect(findingsOf(sampleWith({}), 'CROSS-BLOCK').every((f) => f.sheet === CLS)).toBe(true);
   });
 });
+
+describe('fiches twice, fiches side by side', () => {
+  it('the same fiche twice is STRUCT-DUPLICATE (its budget would count twice in the convention total)', () => {
+    const one: Cell[][] = [['Fiche 3.3 : expulsions locatives'], HEAD, ...fourYears(5, 5), ['Total', 20, 20, null, 40]];
+    const f = findingsOf(fichesOnly([...one, [], [], ...one]), 'STRUCT-DUPLICATE');
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('compté deux fois')]);
+  });
+
+  it('two fiches side by side: the second one’s columns are said not to be read', () => {
+    const left: Cell[][] = [['Fiche 3.3'], HEAD, ...fourYears(5, 5), ['Total', 20, 20, null, 40]];
+    const rows = left.map((r, i) => [...r, ...Array(6 - r.length).fill(null), ...left[i]]);
+    const f = findingsOf(fichesOnly(rows), 'STRUCT-DUPLICATE');
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.severity === 'warning')).toBe(true);
+  });
+});
