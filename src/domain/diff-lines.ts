@@ -46,6 +46,7 @@ export function findingLine(f: Finding): string {
 export function diffSummary(d: WorkbookDiff): string {
   if (!hasChanges(d)) return 'Aucun changement : mêmes montants, mêmes lignes, mêmes paramètres, mêmes constats.';
   const n = (k: number, one: string, many: string) => `${k} ${k > 1 ? many : one}`;
+  // Only what changed: « 3 montants modifiés, 1 constat corrigé. »
   const parts = [
     n(d.values.length, 'montant ou quantité modifié', 'montants ou quantités modifiés'),
     n(d.totals.length, 'total modifié', 'totaux modifiés'),
@@ -56,6 +57,6 @@ export function diffSummary(d: WorkbookDiff): string {
     n(d.shares.length, 'part du Département passée de l’autre côté du minimum', 'parts du Département passées de l’autre côté du minimum'),
     n(d.fixed.length, 'constat corrigé', 'constats corrigés'),
     n(d.introduced.length, 'nouveau constat', 'nouveaux constats'),
-  ];
+  ].filter((p) => !p.startsWith('0 '));
   return `${parts.join(', ')}.`;
 }

@@ -75,7 +75,7 @@ describe('annexes diff', () => {
     const { code, stdout } = await run(['diff', SAMPLE, after]);
     expect(code).toBe(1);
     const text = stdout.replace(/\u202F/g, ' ');
-    expect(text).toContain('3 montants ou quantités modifiés, 0 total modifié');
+    expect(text).toContain('3 montants ou quantités modifiés, 1 part du Département passée de l’autre côté du minimum, 3 constats corrigés, 2 nouveaux constats.');
     expect(text).toContain('Fiche 1.3, sous-action « Action 2 : Soutenir une réponse de santé auprès des ados », « Montant de la sous-action » : 53 500,00 € → 53 560,00 € (+60,00 €)');
     expect(text).toContain(`« Conseil départemental » : 951 146,00 € → 1 051 146,00 € (+100 000,00 €) [${PLAN}!E8 → ${PLAN}!G11]`);
     expect(text).toContain('Volet 2 France Travail (FT art. 3.3) : part du Département 48,79 % → 50,00 %, atteint désormais le minimum de 50,00 %');
