@@ -88,8 +88,7 @@ function ficheTitle(view: SheetView, band: HeaderBand, floor: number): { start: 
       const text = cellText(view.merged(r, c)).replace(/\s+/g, ' ');
       const m = FICHE_TITLE.exec(normaliseText(text));
       if (!m) continue;
-      // The title as typed, after the number (the normalised match has the same length up to there
-      // but for folded characters; cut on the number's own digits instead).
+      // The title as typed: what follows the number (the match ran on the normalised text).
       const title = text.replace(/^[^\d]*\d+\s*[.,]\s*\d+\s*[:–—-]?\s*/, '');
       return { start: Math.min(r, band.top), fiche: { number: `${m[1]}.${Number(m[2])}`, title: shortLabel(title), ref: view.ref(r, c) } };
     }
