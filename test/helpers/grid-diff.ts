@@ -1,0 +1,65 @@
+/**
+ * Differences between two grids, one line each ("Feuil1!B3: value 0 ≠ null"), for the differential
+ * tests of the reader: an empty list means the grids are the same, and a failure says where.
+ */
+import type { CellRange, Grid, GridCell, GridSheet } from '../../src/layout/grid';
+import { cellAddress } from '../../src/layout/grid';
+
+export function gridDifferences(actual: Grid, expected: Grid, limit = 20): string[] {
+  const out: string[] = [];
+  const a = actual.sheets.map((s) => s.name);
+  const e = expected.sheets.map((s) => s.name);
+  if (a.join('\u0000') !== e.join('\u0000')) out.push(`sheets ${JSON.stringify(a)} ≠ ${JSON.stringify(e)}`);
+  for (const sheet of actual.sheets) {
+    const other = expected.sheets.find((s) => s.name === sheet.name);
+    if (other) sheetDifferences(sheet, other, out);
+    if (out.length >= limit) break;
+  }
+  return out.slice(0, limit);
+}
+
+function sheetDifferences(a: GridSheet, e: GridSheet, out: string[]): void {
+  const at = (what: string) => `${a.name}!${what}`;
+  if ((a.state ?? 'visible') !== (e.state ?? 'visible')) out.push(at(`state ${a.state} ≠ ${e.state}`));
+  const rowsA = [...a.rows.keys()];
+  const rowsE = [...e.rows.keys()];
+  if (rowsA.join() !== rowsE.join()) out.push(at(`row order ${short(rowsA)} ≠ ${short(rowsE)}`));
+  for (const r of new Set([...rowsA, ...rowsE])) {
+    const ca = a.rows.get(r) ?? new Map<number, GridCell>();
+    const ce = e.rows.get(r) ?? new Map<number, GridCell>();
+    if ([...ca.keys()].join() !== [...ce.keys()].join() && ca.size === ce.size) out.push(at(`row ${r} column order`));
+    for (const c of new Set([...ca.keys(), ...ce.keys()])) {
+      const x = describe(ca.get(c));
+      const y = describe(ce.get(c));
+      if (x !== y) out.push(at(`${cellAddress(r, c)}: ${x} ≠ ${y}`));
+    }
+  }
+  const merges = (s: GridSheet) => s.merges.map(range).join(' ');
+  if (merges(a) !== merges(e)) out.push(at(`merges ${merges(a)} ≠ ${merges(e)}`));
+  const map = (m: Map<number, number> | undefined) => JSON.stringify([...(m ?? [])]);
+  if (map(a.columnWidths) !== map(e.columnWidths)) out.push(at(`widths ${map(a.columnWidths)} ≠ ${map(e.columnWidths)}`));
+  const set = (s: Set<number> | undefined) => JSON.stringify([...(s ?? [])].sort((x, y) => x - y));
+  if (set(a.hiddenRows) !== set(e.hiddenRows)) out.push(at(`hidden rows ${set(a.hiddenRows)} ≠ ${set(e.hiddenRows)}`));
+  if (set(a.hiddenColumns) !== set(e.hiddenColumns)) out.push(at(`hidden columns ${set(a.hiddenColumns)} ≠ ${set(e.hiddenColumns)}`));
+}
+
+/** A cell as one comparable string: value with its type (Dates by time, NaN and -0 told apart), then the other fields. */
+export function describe(cell: GridCell | undefined): string {
+  if (!cell) return '∅';
+  const v = cell.value;
+  const value =
+    v instanceof Date ? `date:${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()}` : typeof v === 'number' ? `number:${Object.is(v, -0) ? '-0' : String(v)}` : `${typeof v}:${JSON.stringify(v)}`;
+  const rest = Object.keys(cell)
+    .filter((k) => k !== 'value' && cell[k as keyof GridCell] !== undefined)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(cell[k as keyof GridCell])}`);
+  return [value, ...rest].join(' ');
+}
+
+function range(m: CellRange): string {
+  return `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
+}
+
+function short(xs: number[]): string {
+  return xs.length > 12 ? `${xs.slice(0, 12).join(',')}…(${xs.length})` : xs.join(',');
+}
