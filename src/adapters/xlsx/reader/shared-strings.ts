@@ -16,6 +16,7 @@ export function readSharedStrings(bytes: Uint8Array): (string | undefined)[] {
       if (x.depth === 2) {
         text = undefined;
         if (!x.is('si')) x.skip();
+        else if (x.selfClosing) out.push(undefined); // <si/>: no end tag will follow
       } else if (phoneticDepth === 0 && x.is('rPh')) {
         phoneticDepth = x.depth;
         if (x.selfClosing) phoneticDepth = 0;
