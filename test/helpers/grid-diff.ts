@@ -5,6 +5,29 @@
 import type { CellRange, Grid, GridCell, GridSheet } from '../../src/layout/grid';
 import { cellAddress } from '../../src/layout/grid';
 
+/**
+ * Where ExcelJS (the oracle) is known to read a cell wrong, the new reader's cell is accepted: each
+ * rule names the defect and recognises it from the two cells.
+ */
+export const ORACLE_DEFECTS: { name: string; explains: (ours: GridCell, oracle: GridCell) => boolean }[] = [
+  {
+    // ExcelJS turns any cached result of a date-formatted formula into a Date: a text into an
+    // Invalid Date, TRUE into 31/12/1899, an error into an Invalid Date (losing the error).
+    name: 'résultat non numérique d’une formule au format date',
+    explains: (ours, oracle) => oracle.formula !== undefined && oracle.formula === ours.formula && oracle.value instanceof Date && !(ours.value instanceof Date) && typeof ours.value !== 'number',
+  },
+  {
+    // ExcelJS's parseFloat: "abc" is NaN, "0x1F" is 0; the new reader keeps the stored text on the cell.
+    name: 'nombre illisible',
+    explains: (ours, oracle) => ours.unreadable === 'number' && typeof oracle.value === 'number',
+  },
+  {
+    // A serial past any calendar in a date format: ExcelJS gives an Invalid Date, the new reader the stored number as text.
+    name: 'date hors calendrier',
+    explains: (ours, oracle) => ours.unreadable === 'date' && oracle.value instanceof Date && Number.isNaN(oracle.value.getTime()),
+  },
+];
+
 export function gridDifferences(actual: Grid, expected: Grid, limit = 20): string[] {
   const out: string[] = [];
   const a = actual.sheets.map((s) => s.name);
@@ -29,9 +52,13 @@ function sheetDifferences(a: GridSheet, e: GridSheet, out: string[]): void {
     const ce = e.rows.get(r) ?? new Map<number, GridCell>();
     if ([...ca.keys()].join() !== [...ce.keys()].join() && ca.size === ce.size) out.push(at(`row ${r} column order`));
     for (const c of new Set([...ca.keys(), ...ce.keys()])) {
-      const x = describe(ca.get(c));
-      const y = describe(ce.get(c));
-      if (x !== y) out.push(at(`${cellAddress(r, c)}: ${x} ≠ ${y}`));
+      const x = describeCell(ca.get(c));
+      const y = describeCell(ce.get(c));
+      if (x === y) continue;
+      const ours = ca.get(c);
+      const oracle = ce.get(c);
+      if (ours && oracle && ORACLE_DEFECTS.some((d) => d.explains(ours, oracle))) continue;
+      out.push(at(`${cellAddress(r, c)}: ${x} ≠ ${y}`));
     }
   }
   const merges = (s: GridSheet) => s.merges.map(range).join(' ');
@@ -44,7 +71,7 @@ function sheetDifferences(a: GridSheet, e: GridSheet, out: string[]): void {
 }
 
 /** A cell as one comparable string: value with its type (Dates by time, NaN and -0 told apart), then the other fields. */
-export function describe(cell: GridCell | undefined): string {
+export function describeCell(cell: GridCell | undefined): string {
   if (!cell) return '∅';
   const v = cell.value;
   const value =
@@ -62,4 +89,27 @@ function range(m: CellRange): string {
 
 function short(xs: number[]): string {
   return xs.length > 12 ? `${xs.slice(0, 12).join(',')}…(${xs.length})` : xs.join(',');
+}
+
+/** Both readers on the same bytes: the new one and ExcelJS (the oracle). Refusals are compared by kind. */
+export async function compareWithOracle(buf: Buffer, label: string): Promise<{ differences: string[]; oursRefused?: string; oracleRefused?: string }> {
+  const { readXlsxBuffer } = await import('../../src/adapters/xlsx/read-xlsx');
+  const { readGridWithExcelJs } = await import('../oracle/exceljs-grid');
+  const attempt = async (read: () => Promise<Grid>): Promise<Grid | Error> => {
+    try {
+      return await read();
+    } catch (e) {
+      return e as Error;
+    }
+  };
+  const ours = await attempt(() => readXlsxBuffer(buf, label));
+  const oracle = await attempt(() => readGridWithExcelJs(buf, label));
+  if (ours instanceof Error || oracle instanceof Error) {
+    return {
+      differences: ours instanceof Error && oracle instanceof Error ? [] : [`only one reader refused: ${(ours instanceof Error ? ours : oracle as Error).message}`],
+      ...(ours instanceof Error ? { oursRefused: ours.message } : {}),
+      ...(oracle instanceof Error ? { oracleRefused: oracle.message } : {}),
+    };
+  }
+  return { differences: gridDifferences(ours, oracle) };
 }

@@ -55,9 +55,10 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]/.test(stripped);
 }
 
-const DAY_MS = 24 * 3600 * 1000;
-
-/** Excel serial → Date (UTC), 1900 or 1904 system, rounded to the millisecond as Excel files always were read. */
+/**
+ * Excel serial → Date (UTC), 1900 or 1904 system, rounded to the millisecond as Excel files always
+ * were read (the products in this order: floating point rounds each one).
+ */
 export function serialToDate(serial: number, date1904: boolean): Date {
-  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * DAY_MS));
+  return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
