@@ -26,6 +26,17 @@ export const ORACLE_DEFECTS: { name: string; explains: (ours: GridCell, oracle: 
     name: 'date hors calendrier',
     explains: (ours, oracle) => ours.unreadable === 'date' && oracle.value instanceof Date && Number.isNaN(oracle.value.getTime()),
   },
+  {
+    // LibreOffice writes <workbookPr date1904="true"/>; ExcelJS only knows "1", and dates 1 462 days (4 years) early.
+    name: 'système de dates 1904 écrit « true »',
+    explains: (ours, oracle) => ours.value instanceof Date && oracle.value instanceof Date && ours.value.getTime() - oracle.value.getTime() === 1462 * 86_400_000,
+  },
+  {
+    // LibreOffice escapes control characters as "_x001f_" (lower-case hex); ExcelJS decodes upper case only.
+    name: 'échappement _xhhhh_ en minuscules',
+    explains: (ours, oracle) =>
+      typeof ours.value === 'string' && typeof oracle.value === 'string' && ours.value === oracle.value.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+  },
 ];
 
 export function gridDifferences(actual: Grid, expected: Grid, limit = 20): string[] {
@@ -74,8 +85,9 @@ function sheetDifferences(a: GridSheet, e: GridSheet, out: string[]): void {
 export function describeCell(cell: GridCell | undefined): string {
   if (!cell) return '∅';
   const v = cell.value;
-  const value =
-    v instanceof Date ? `date:${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()}` : typeof v === 'number' ? `number:${Object.is(v, -0) ? '-0' : String(v)}` : `${typeof v}:${JSON.stringify(v)}`;
+  const value = (
+    v instanceof Date ? `date:${Number.isNaN(v.getTime()) ? 'invalid' : v.toISOString()}` : typeof v === 'number' ? `number:${Object.is(v, -0) ? '-0' : String(v)}` : `${typeof v}:${JSON.stringify(v)}`
+  ).slice(0, 200);
   const rest = Object.keys(cell)
     .filter((k) => k !== 'value' && cell[k as keyof GridCell] !== undefined)
     .sort()

@@ -18,6 +18,7 @@ import { writeManyRowsWorkbook } from '../../fixtures/many-rows';
 import { everyFeature, randomGrid } from '../../fixtures/reader-workbooks';
 import { compareWithOracle } from '../../helpers/grid-diff';
 import { convertManyWithLibreOffice } from '../../helpers/libreoffice';
+import { pythonWithOpenpyxl } from '../../helpers/python';
 
 jest.setTimeout(600_000);
 
@@ -32,25 +33,12 @@ async function expectSame(file: string): Promise<void> {
   expect({ file, differences: result.differences }).toEqual({ file, differences: [] });
 }
 
-/** A python3 that has openpyxl (the Debian package installs it for /usr/bin/python3). */
-function pythonWithOpenpyxl(): string {
-  for (const py of ['python3', '/usr/bin/python3']) {
-    try {
-      execFileSync(py, ['-c', 'import openpyxl'], { stdio: 'ignore' });
-      return py;
-    } catch {
-      // try the next one
-    }
-  }
-  throw new Error('python3-openpyxl introuvable : apt-get install -y python3-openpyxl');
-}
-
 describe('files written by openpyxl, and the same re-saved by LibreOffice', () => {
   let written: string[] = [];
   let resaved: string[] = [];
   beforeAll(async () => {
     const out = join(dir, 'openpyxl');
-    execFileSync(pythonWithOpenpyxl(), [join(__dirname, '..', '..', 'fixtures', 'openpyxl', 'make-workbooks.py'), out]);
+    execFileSync(pythonWithOpenpyxl() ?? 'python3', [join(__dirname, '..', '..', 'fixtures', 'openpyxl', 'make-workbooks.py'), out]);
     written = readdirSync(out).map((f) => join(out, f));
     mkdirSync(join(dir, 'openpyxl-lo'));
     resaved = await convertManyWithLibreOffice(written, join(dir, 'openpyxl-lo'));
