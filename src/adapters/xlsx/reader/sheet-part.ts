@@ -11,7 +11,7 @@ import { translateFormula } from '../shared-formula';
 import { numberValue, parseBoolean, parseIsoDate, parseNumber, unreadableCell } from './cell-values';
 import type { CellStyles } from './styles-part';
 import { decodeEscapes } from './shared-strings';
-import { CLOSE, END, OPEN, XmlError, type XmlScanner } from './xml-scanner';
+import { CLOSE, END, OPEN, XmlError, type XmlScanner, asciiEquals, decodeUtf8 } from './xml-scanner';
 
 export interface SheetContext {
   strings: (string | undefined)[];
@@ -52,7 +52,10 @@ interface RawCell {
   col: number;
   type: CellType;
   style: number;
+  /** The <v> text: a string, or (number cells, plain content) the byte range [vStart, vEnd). */
   v: string | undefined;
+  vStart: number;
+  vEnd: number;
   inline: string | undefined;
   hasFormula: boolean;
   fText: string;
@@ -74,7 +77,7 @@ class SheetReader {
   private rowsInOrder = true;
   private cellsInOrder = true;
   private lastRow = 0;
-  private readonly raw: RawCell = { col: 0, type: CellType.Number, style: 0, v: undefined, inline: undefined, hasFormula: false, fText: '', fType: undefined, fRef: undefined, fSi: undefined };
+  private readonly raw: RawCell = { col: 0, type: CellType.Number, style: 0, v: undefined, vStart: -1, vEnd: -1, inline: undefined, hasFormula: false, fText: '', fType: undefined, fRef: undefined, fSi: undefined };
 
   constructor(
     private readonly x: XmlScanner,
@@ -156,6 +159,7 @@ class SheetReader {
     c.type = CellType.Number;
     c.style = 0;
     c.v = undefined;
+    c.vStart = c.vEnd = -1;
     c.inline = undefined;
     c.hasFormula = false;
     c.fText = '';
@@ -166,8 +170,8 @@ class SheetReader {
       if (x.attrNameEnd[i] - ns !== 1) continue;
       const n = b[ns];
       if (n === 0x72 /* r */) c.col = parseColumn(b, x.attrValueStart[i], x.attrValueEnd[i]);
-      else if (n === 0x73 /* s */) c.style = parseIntStrict(x.attrValue(i)) ?? 0;
-      else if (n === 0x74 /* t */) c.type = cellType(x.attrValue(i));
+      else if (n === 0x73 /* s */) c.style = digitsValue(b, x.attrValueStart[i], x.attrValueEnd[i]) ?? 0;
+      else if (n === 0x74 /* t */) c.type = cellType(b, x.attrValueStart[i], x.attrValueEnd[i]);
     }
     if (x.selfClosing) return c;
     while (x.next() !== END) {
@@ -179,8 +183,13 @@ class SheetReader {
         x.skip();
         continue;
       }
-      if (x.is('v')) c.v = x.text();
-      else if (x.is('f')) {
+      if (x.is('v')) {
+        // Numbers and string indexes (most cells) are read from the bytes; other types need the text.
+        if ((c.type === CellType.Number || c.type === CellType.Shared) && x.plainText()) {
+          c.vStart = x.textStart;
+          c.vEnd = x.textEnd;
+        } else c.v = x.text();
+      } else if (x.is('f')) {
         c.fType = x.attr('t');
         c.fRef = x.attr('ref');
         c.fSi = x.attr('si');
@@ -230,15 +239,39 @@ class SheetReader {
     return g;
   }
 
+  /** The <v> text, decoded from its bytes when it was kept as a range. */
+  private vText(c: RawCell): string | undefined {
+    if (c.v === undefined && c.vStart >= 0) c.v = decodeUtf8(this.x.bytes, c.vStart, c.vEnd);
+    return c.v;
+  }
+
+  /** A shared-string index, from the bytes when it was kept as a range. */
+  private stringIndex(c: RawCell): number | null {
+    return (c.vStart >= 0 ? digitsValue(this.x.bytes, c.vStart, c.vEnd) : null) ?? parseIntStrict(this.vText(c) ?? '');
+  }
+
+  /** A number cell's value, straight from the bytes when they are plain decimal digits. */
+  private numberCell(c: RawCell, isDate: boolean, date1904: boolean): GridCell {
+    if (c.vStart >= 0 && !isDate) {
+      const n = decimalFromBytes(this.x.bytes, c.vStart, c.vEnd);
+      if (n !== null) return { value: n };
+    }
+    const v = this.vText(c) ?? '';
+    const n = numberValue(v, isDate, date1904);
+    return 'value' in n ? { value: n.value } : unreadableCell(v, n.unreadable);
+  }
+
   /** A value cell; undefined when it holds nothing (a style alone, an empty <v/>, an empty shared string). */
   private plainValue(c: RawCell, isDate: boolean, date1904: boolean): GridCell | undefined {
     if (c.type === CellType.Inline) return c.inline ? { value: c.inline } : undefined;
-    const v = c.v;
+    if (c.vStart >= 0 && c.vEnd === c.vStart) return undefined; // an empty <v/>
+    if (c.type === CellType.Number) return c.vStart >= 0 || (c.v !== undefined && c.v !== '') ? this.numberCell(c, isDate, date1904) : undefined;
+    const v = this.vText(c);
     if (v === undefined || v === '') return undefined;
     switch (c.type) {
       case CellType.Shared: {
-        const i = parseIntStrict(v);
-        if (i === null || i >= this.ctx.strings.length) return unreadableCell(`texte partagé n° ${v.trim().slice(0, 20)} introuvable`, 'shared-string');
+        const i = this.stringIndex(c);
+        if (i === null || i >= this.ctx.strings.length) return unreadableCell(`texte partagé n° ${(this.vText(c) ?? '').trim().slice(0, 20)} introuvable`, 'shared-string');
         const s = this.ctx.strings[i];
         return s === undefined ? undefined : { value: s };
       }
@@ -254,16 +287,14 @@ class SheetReader {
         const d = parseIsoDate(v);
         return d ? { value: d } : unreadableCell(v, 'date');
       }
-      default: {
-        const n = numberValue(v, isDate, date1904);
-        return 'value' in n ? { value: n.value } : unreadableCell(v, n.unreadable);
-      }
+      default:
+        return this.numberCell(c, isDate, date1904);
     }
   }
 
   /** A formula cell's cached result: null when none was saved (the file was not recalculated). */
   private formulaResult(c: RawCell, isDate: boolean, date1904: boolean): GridCell {
-    const v = c.v;
+    const v = this.vText(c);
     // Excel saves IF(…;"";…) as t="str" with an empty <v></v>: a computed empty string, not "no result".
     if (c.type === CellType.Str && v !== undefined) return { value: v };
     if (c.type === CellType.Inline) return { value: c.inline ?? null };
@@ -276,7 +307,7 @@ class SheetReader {
       case CellType.Error:
         return { value: null, error: v };
       case CellType.Shared: {
-        const i = parseIntStrict(v);
+        const i = this.stringIndex(c);
         const s = i === null ? undefined : this.ctx.strings[i];
         return s === undefined ? unreadableCell(`texte partagé n° ${v.trim().slice(0, 20)} introuvable`, 'shared-string') : { value: s };
       }
@@ -284,10 +315,8 @@ class SheetReader {
         const d = parseIsoDate(v);
         return d ? { value: d } : unreadableCell(v, 'date');
       }
-      default: {
-        const n = numberValue(v, isDate, date1904);
-        return 'value' in n ? { value: n.value } : unreadableCell(v, n.unreadable);
-      }
+      default:
+        return this.numberCell(c, isDate, date1904);
     }
   }
 
@@ -397,23 +426,55 @@ function dropInRow(cols: Map<number, GridCell> | undefined, r: number, m: CellRa
   }
 }
 
-function cellType(t: string): CellType {
-  switch (t) {
-    case 's':
-      return CellType.Shared;
-    case 'str':
-      return CellType.Str;
-    case 'inlineStr':
-      return CellType.Inline;
-    case 'b':
-      return CellType.Bool;
-    case 'e':
-      return CellType.Error;
-    case 'd':
-      return CellType.Date;
-    default:
-      return CellType.Number;
+/** The t attribute, from its bytes: s, str, inlineStr, b, e, d; anything else is a number (n). */
+function cellType(b: Uint8Array, start: number, end: number): CellType {
+  const len = end - start;
+  const c = b[start];
+  if (len === 1) return c === 0x73 ? CellType.Shared : c === 0x62 ? CellType.Bool : c === 0x65 ? CellType.Error : c === 0x64 ? CellType.Date : CellType.Number;
+  if (len === 3 && asciiEquals(b, start, 'str')) return CellType.Str;
+  if (len === 9 && asciiEquals(b, start, 'inlineStr')) return CellType.Inline;
+  return CellType.Number;
+}
+
+/** A non-negative integer written in digits only (at most 15), from bytes; null otherwise. */
+function digitsValue(b: Uint8Array, start: number, end: number): number | null {
+  if (end === start || end - start > 15) return null;
+  let n = 0;
+  for (let p = start; p < end; p++) {
+    const c = b[p] - 0x30;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
   }
+  return n;
+}
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+/**
+ * "-1234.56" from bytes, or null when not that plain (exponent, spaces, more than 15 digits: the
+ * caller parses the text). An integer under 2^53 divided by a power of ten up to 10^22 is rounded
+ * once, so the result is the double Number() would give for the same text.
+ */
+function decimalFromBytes(b: Uint8Array, start: number, end: number): number | null {
+  let p = start;
+  const negative = b[p] === 0x2d;
+  if (negative) p++;
+  let m = 0;
+  let digits = 0;
+  let decimals = 0;
+  let dot = false;
+  for (; p < end; p++) {
+    const c = b[p];
+    if (c >= 0x30 && c <= 0x39) {
+      m = m * 10 + (c - 0x30);
+      digits++;
+      if (dot) decimals++;
+    } else if (c === 0x2e && !dot) dot = true;
+    else return null;
+  }
+  if (digits === 0 || digits > 15) return null;
+  const n = decimals ? m / POW10[decimals] : m;
+  return negative ? -n : n;
 }
 
 /** A non-negative integer written in digits (white space around allowed), or null. */

@@ -125,6 +125,35 @@ export class XmlScanner {
     }
   }
 
+  /** After plainText(): the element's content, bytes [textStart, textEnd). */
+  textStart = 0;
+  textEnd = 0;
+
+  /**
+   * For the element just opened, when its content is plain character data (no markup, no entity
+   * reference, no CR): its byte range in textStart/textEnd, its end tag consumed, and true. Else
+   * false and nothing consumed (text() then reads it). Spares a string per number cell.
+   */
+  plainText(): boolean {
+    if (this.kind !== OPEN) return false;
+    if (this.selfClosing) {
+      this.textStart = this.textEnd = this.pos;
+      return true;
+    }
+    const b = this.bytes;
+    const start = this.pos;
+    const lt = b.indexOf(LT, start);
+    if (lt < 0 || b[lt + 1] !== SLASH) return false;
+    for (let p = start; p < lt; p++) {
+      const c = b[p];
+      if (c === 0x26 || c === 0x0d) return false;
+    }
+    this.closeTag(lt + 2);
+    this.textStart = start;
+    this.textEnd = lt;
+    return true;
+  }
+
   /** Skips the element just opened, children included. */
   skip(): void {
     if (this.kind !== OPEN) return;
