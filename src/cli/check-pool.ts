@@ -2,7 +2,7 @@ import * as os from 'os';
 import type { OptionOverrides } from '../domain/workbook';
 import type { FileResult } from './check-file';
 import { type CheckJob, type CheckJobResult, overridesToWire, unreadableResult } from './check-job';
-import { CheckWorker, type WorkerLimits } from './check-worker-handle';
+import { CheckWorker, type WorkerLimits, memoryLimitMb, prewarmCheckWorker as prewarm, releaseSpareWorker, takeSpareWorker } from './check-worker-handle';
 import type { Target } from './collect-files';
 
 /**
@@ -30,10 +30,7 @@ export interface PoolSettings {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
-/**
- * A second worker pays for itself only on batches this large, measured on 2 cores (bench/
- * batch-review.ts): below it, one worker checks the batch faster than two start up.
- */
+/** Below this many files a second worker never pays for its start and its own JIT warm-up. */
 export const MIN_FILES_FOR_WORKERS = 24;
 /** Workers that die before checking anything: after this many, the rest is checked in this thread. */
 const MAX_FAILED_STARTS = 3;
@@ -42,33 +39,24 @@ export function availableCores(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
-/** Workers for a batch of `files` files when --jobs is not given. */
-export function defaultJobs(files: number): number {
-  return files >= MIN_FILES_FOR_WORKERS ? Math.min(availableCores(), 4) : 1;
+/**
+ * Workers for a batch of `files` files when --jobs is not given. Each worker warms up its own JIT
+ * (on the 101-file batch, about as much CPU as checking half the files warm), so a second one is
+ * faster only on a core nobody else uses: measured on 2 cores (bench/batch-review.ts), two workers
+ * on a busy machine were 1.3 times slower than one. So: one worker, and one more per idle core
+ * (cores minus the load average) for batches of MIN_FILES_FOR_WORKERS files or more.
+ */
+export function defaultJobs(files: number, load = os.loadavg()[0], cores = availableCores()): number {
+  if (files < MIN_FILES_FOR_WORKERS) return 1;
+  const idle = Math.round(cores - load);
+  return Math.max(1, Math.min(idle, 4, Math.floor(files / MIN_FILES_FOR_WORKERS)));
 }
 
-/**
- * The heap a check may use: the reader and the engine need about 12 times a workbook's inflated
- * size (bench/memory-200k.ts), so the limit follows the uncompressed-size limit, 1 Go at least.
- */
-export function memoryLimitMb(maxUncompressedBytes = 100 * 1024 * 1024): number {
-  return Math.max(1024, Math.ceil((16 * maxUncompressedBytes) / (1024 * 1024)));
-}
+export { memoryLimitMb };
 
-let spare: CheckWorker | undefined;
-
-/**
- * Starts a worker now, so that it loads the engine while this thread still collects the files; the
- * next checkFiles takes it (or ends it, when there is nothing to check).
- */
+/** Starts a worker for these settings now (see check-worker-handle.ts): checkFiles will take it. */
 export function prewarmCheckWorker(s: Pick<PoolSettings, 'maxUncompressedBytes' | 'memoryMb' | 'workerEntry'>): void {
-  if (spare) return;
-  try {
-    spare = new CheckWorker(s.workerEntry, limitsOf(s));
-    spare.unref();
-  } catch {
-    spare = undefined; // checkFiles will try again, then fall back to this thread
-  }
+  prewarm(limitsOf(s), s.workerEntry);
 }
 
 export async function checkFiles(targets: Target[], s: PoolSettings): Promise<FileResult[]> {
@@ -88,8 +76,7 @@ export async function checkFiles(targets: Target[], s: PoolSettings): Promise<Fi
     const jobs = Math.max(1, Math.min(s.jobs ?? defaultJobs(queue.length), queue.length));
     await runWorkers(targets, [...queue], jobs, s, finish);
   }
-  spare?.terminate();
-  spare = undefined;
+  releaseSpareWorker();
   const left = queue.filter((i) => !results[i]);
   if (left.length) {
     // No worker could start here: the files are checked in this thread, without the limits.
@@ -114,7 +101,7 @@ function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSe
     const start = () => {
       let worker: CheckWorker;
       try {
-        worker = takeSpare(s, limits) ?? new CheckWorker(s.workerEntry, limits);
+        worker = takeSpareWorker(s.workerEntry, limits) ?? new CheckWorker(s.workerEntry, limits);
       } catch {
         failedStarts = MAX_FAILED_STARTS; // no worker can be made here: the rest is checked in this thread
         if (running === 0) resolve();
@@ -171,19 +158,6 @@ function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSe
     };
     for (let k = 0; k < count; k++) start();
   });
-}
-
-/** The prewarmed worker, if it was made for the same entry and limits and has not died. */
-function takeSpare(s: PoolSettings, limits: WorkerLimits): CheckWorker | undefined {
-  const w = spare;
-  spare = undefined;
-  if (!w) return undefined;
-  if (w.exited || !w.sameAs(s.workerEntry, limits)) {
-    w.terminate();
-    return undefined;
-  }
-  w.ref();
-  return w;
 }
 
 function crashed(file: string, why: string): FileResult {

@@ -79,6 +79,49 @@ export class CheckWorker {
 }
 
 /**
+ * The heap a check may use: the reader and the engine need about 12 times a workbook's inflated
+ * size (bench/memory-200k.ts), so the limit follows the uncompressed-size limit, 1 Go at least.
+ */
+export function memoryLimitMb(maxUncompressedBytes = 100 * 1024 * 1024): number {
+  return Math.max(1024, Math.ceil((16 * maxUncompressedBytes) / (1024 * 1024)));
+}
+
+let spare: CheckWorker | undefined;
+
+/**
+ * Starts a worker now, so that it loads the reader and the engine while this thread loads the
+ * command and collects the files; the next check takes it (takeSpareWorker) or it is released.
+ */
+export function prewarmCheckWorker(limits: WorkerLimits = { memoryMb: memoryLimitMb() }, entry?: string): void {
+  if (spare) return;
+  try {
+    spare = new CheckWorker(entry, limits);
+    spare.unref();
+  } catch {
+    spare = undefined; // the pool will try again, then fall back to this thread
+  }
+}
+
+/** The prewarmed worker, if it was made for the same entry and limits and has not died. */
+export function takeSpareWorker(entry: string | undefined, limits: WorkerLimits): CheckWorker | undefined {
+  const w = spare;
+  spare = undefined;
+  if (!w) return undefined;
+  if (w.exited || !w.sameAs(entry, limits)) {
+    w.terminate();
+    return undefined;
+  }
+  w.ref();
+  return w;
+}
+
+/** Ends the prewarmed worker, if nobody took it. */
+export function releaseSpareWorker(): void {
+  spare?.terminate();
+  spare = undefined;
+}
+
+/**
  * The compiled worker next to this module; from the TypeScript sources (tests), the worker compiles
  * its modules on the fly with the TypeScript compiler, which only the development install has, and
  * keeps what it compiled in a cache keyed by the sources (so later workers start fast).

@@ -1,4 +1,5 @@
 import { type Io, processIo } from './io';
+import { prewarmCheckWorker, releaseSpareWorker } from './check-worker-handle';
 
 export type { Io };
 
@@ -36,5 +37,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`annexes : commande inconnue « ${verb} ».\n\n${usage()}\n`);
     return 2;
   }
-  return (await command.load())(rest, io);
+  // The check worker starts loading the reader and the engine while this thread loads the command.
+  if (verb === 'check' && !rest.includes('-h') && !rest.includes('--help')) prewarmCheckWorker();
+  try {
+    return await (await command.load())(rest, io);
+  } finally {
+    releaseSpareWorker();
+  }
 }

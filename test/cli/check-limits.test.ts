@@ -53,6 +53,11 @@ describe('per-file limits at every batch size', () => {
     expect(defaultJobs(1)).toBe(1);
     expect(defaultJobs(MIN_FILES_FOR_WORKERS - 1)).toBe(1);
     expect(defaultJobs(101)).toBeGreaterThanOrEqual(1);
+    // A second worker only on an idle core.
+    expect(defaultJobs(101, 0.2, 2)).toBe(2);
+    expect(defaultJobs(101, 1.6, 2)).toBe(1);
+    expect(defaultJobs(101, 12, 2)).toBe(1);
+    expect(defaultJobs(30, 0, 8)).toBe(1);
     expect(memoryLimitMb()).toBeGreaterThanOrEqual(1024);
     expect(memoryLimitMb(500 * 1024 * 1024)).toBeGreaterThan(memoryLimitMb());
   });
