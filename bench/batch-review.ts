@@ -83,7 +83,15 @@ async function main(): Promise<void> {
     line('annexes check <dossier> --format xlsx (classeur de revue)', ms(review));
     goal('lot de 101 classeurs / lecture ExcelJS seule', `${ms(check)} contre ${ms(excel)}`, check / excel, 0.5);
     goal('lot de 101 classeurs / plancher', `${ms(check)} contre ${ms(floor)}`, check / floor, 4);
-    goal('lot par défaut / --jobs 1', `${ms(check)} contre ${ms(jobs1)}`, check / jobs1, 1);
+    // With one worker by default (a busy machine), both commands are the same: the ratio measures the
+    // noise between two runs, within which they are equal (5 %).
+    const same = defaultJobs(files.length) === 1;
+    goal(
+      'lot par défaut / --jobs 1',
+      `${ms(check)} contre ${ms(jobs1)}${same ? ' (même configuration ici : 1 worker ; écart de mesure toléré 5 %)' : ''}`,
+      check / jobs1,
+      same ? 1.05 : 1,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -102,17 +102,19 @@ class SheetReader {
     return sheet;
   }
 
-  private sheetData(): void {
+  /** Calls `f` on each child element named `name` of the worksheet's child just opened (depth 2). */
+  private eachChild(name: string, f: () => void): void {
     const x = this.x;
     if (x.selfClosing) return;
     while (x.next() !== END) {
       if (x.kind === CLOSE) {
         if (x.depth === 1) return;
-        continue;
-      }
-      if (x.depth === 3 && x.is('row')) this.row();
-      else x.skip();
+      } else if (x.depth === 3 && x.is(name)) f();
     }
+  }
+
+  private sheetData(): void {
+    this.eachChild('row', () => this.row());
   }
 
   private row(): void {
@@ -267,11 +269,25 @@ class SheetReader {
     if (c.vStart >= 0 && c.vEnd === c.vStart) return undefined; // an empty <v/>
     if (c.type === CellType.Number) return c.vStart >= 0 || (c.v !== undefined && c.v !== '') ? this.numberCell(c, isDate, date1904) : undefined;
     const v = this.vText(c);
-    if (v === undefined || v === '') return undefined;
+    return v ? this.typedValue(c, v, isDate, date1904) : undefined;
+  }
+
+  /** A formula cell's cached result: null when none was saved (the file was not recalculated). */
+  private formulaResult(c: RawCell, isDate: boolean, date1904: boolean): GridCell {
+    if (c.type === CellType.Inline) return { value: c.inline ?? null };
+    if (c.type === CellType.Number) return c.vEnd > c.vStart || (c.v !== undefined && c.v !== '') ? this.numberCell(c, isDate, date1904) : { value: null };
+    const v = this.vText(c);
+    // Excel saves IF(…;"";…) as t="str" with an empty <v></v>: a computed empty string, not "no result".
+    if (c.type === CellType.Str && v !== undefined) return { value: v };
+    return (v ? this.typedValue(c, v, isDate, date1904) : undefined) ?? { value: null };
+  }
+
+  /** A non-empty <v> read by the cell's type; undefined for a shared string without text. */
+  private typedValue(c: RawCell, v: string, isDate: boolean, date1904: boolean): GridCell | undefined {
     switch (c.type) {
       case CellType.Shared: {
         const i = this.stringIndex(c);
-        if (i === null || i >= this.ctx.strings.length) return unreadableCell(`texte partagé n° ${(this.vText(c) ?? '').trim().slice(0, 20)} introuvable`, 'shared-string');
+        if (i === null || i >= this.ctx.strings.length) return unreadableCell(`texte partagé n° ${v.trim().slice(0, 20)} introuvable`, 'shared-string');
         const s = this.ctx.strings[i];
         return s === undefined ? undefined : { value: s };
       }
@@ -283,34 +299,6 @@ class SheetReader {
       }
       case CellType.Error:
         return { value: null, error: v };
-      case CellType.Date: {
-        const d = parseIsoDate(v);
-        return d ? { value: d } : unreadableCell(v, 'date');
-      }
-      default:
-        return this.numberCell(c, isDate, date1904);
-    }
-  }
-
-  /** A formula cell's cached result: null when none was saved (the file was not recalculated). */
-  private formulaResult(c: RawCell, isDate: boolean, date1904: boolean): GridCell {
-    const v = this.vText(c);
-    // Excel saves IF(…;"";…) as t="str" with an empty <v></v>: a computed empty string, not "no result".
-    if (c.type === CellType.Str && v !== undefined) return { value: v };
-    if (c.type === CellType.Inline) return { value: c.inline ?? null };
-    if (v === undefined || v === '') return { value: null };
-    switch (c.type) {
-      case CellType.Bool: {
-        const b = parseBoolean(v);
-        return b === null ? unreadableCell(v, 'boolean') : { value: b };
-      }
-      case CellType.Error:
-        return { value: null, error: v };
-      case CellType.Shared: {
-        const i = this.stringIndex(c);
-        const s = i === null ? undefined : this.ctx.strings[i];
-        return s === undefined ? unreadableCell(`texte partagé n° ${v.trim().slice(0, 20)} introuvable`, 'shared-string') : { value: s };
-      }
       case CellType.Date: {
         const d = parseIsoDate(v);
         return d ? { value: d } : unreadableCell(v, 'date');
@@ -337,13 +325,7 @@ class SheetReader {
 
   private columns(): void {
     const x = this.x;
-    if (x.selfClosing) return;
-    while (x.next() !== END) {
-      if (x.kind === CLOSE) {
-        if (x.depth === 1) return;
-        continue;
-      }
-      if (x.depth !== 3 || !x.is('col')) continue;
+    this.eachChild('col', () => {
       const width = x.attr('width');
       const w = width === undefined ? undefined : parseNumber(width || '0');
       this.cols.push({
@@ -352,21 +334,14 @@ class SheetReader {
         width: w === null ? undefined : w,
         hidden: x.attrTrue('hidden'),
       });
-    }
+    });
   }
 
   private mergeCells(): void {
-    const x = this.x;
-    if (x.selfClosing) return;
-    while (x.next() !== END) {
-      if (x.kind === CLOSE) {
-        if (x.depth === 1) return;
-        continue;
-      }
-      if (x.depth !== 3 || !x.is('mergeCell')) continue;
-      const range = parseRange(x.attr('ref') ?? '');
+    this.eachChild('mergeCell', () => {
+      const range = parseRange(this.x.attr('ref') ?? '');
       if (range) this.sheet.merges.push(range);
-    }
+    });
   }
 
   /** The cells a merged area covers (all but its top-left cell) are not read, as Excel shows them empty. */
