@@ -4,6 +4,8 @@ import type { FileResult } from './check-file';
 import { type SummaryGroup, cdShares, stateTotals } from './review-summary';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
 import { UNREADABLE_RULE } from './format-csv';
+import { visibleCellText } from '../layout/visible-text';
+import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
 
 /**
  * The controllers' consolidated review workbook: « Synthèse » (one row per file), « Constats »
@@ -169,7 +171,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJS.Works
 
 function table(ws: ExcelJS.Worksheet, name: string, columns: Column[], rows: Cell[][], totals: boolean): void {
   // Excel tables need one data row: an empty review still gets a (blank) one.
-  const data = rows.length > 0 ? rows : [columns.map(() => null)];
+  // Texts from the workbooks and the disk shown as written (visible control characters; text, never a formula).
+  const data = rows.length > 0 ? rows.map((row) => row.map((c) => (typeof c === 'string' ? xlsxLiteral(visibleCellText(c)) : c))) : [columns.map(() => null)];
   ws.addTable({
     name,
     ref: `A${TABLE_TOP}`,

@@ -1,4 +1,7 @@
-import { type Io, processIo } from './io';
+import { type Io, guardStandardStreams, processIo } from './io';
+import { OutputError } from '../adapters/files/output-file';
+import { installQuietSheetNames } from '../adapters/xlsx/exceljs-sheet-names';
+import { visibleText } from '../layout/visible-text';
 import { checkCommand } from './commands/check';
 import { fillCommand } from './commands/fill';
 import { templateCommand } from './commands/template';
@@ -35,5 +38,20 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`annexes : commande inconnue « ${verb} ».\n\n${usage()}\n`);
     return 2;
   }
-  return command.run(rest, io);
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    // Whatever a command lets out ends as a French line and exit 2, never a stack trace.
+    if (e instanceof OutputError) io.stderr(`annexes ${verb} : ${visibleText(e.message)}\n`);
+    else io.stderr(`annexes ${verb} : erreur interne (${visibleText(e instanceof Error ? e.message : String(e))}). Merci de signaler la commande et le fichier à l'équipe.\n`);
+    return 2;
+  }
+}
+
+/** The `annexes` process: standard streams guarded, library warnings kept off the terminal, exit code set. */
+export async function runCli(argv: string[]): Promise<void> {
+  const streams = guardStandardStreams();
+  installQuietSheetNames();
+  const code = await main(argv, processIo);
+  process.exitCode = streams.reportLost() ? 2 : code;
 }

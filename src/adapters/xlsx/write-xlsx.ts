@@ -2,9 +2,10 @@
  * Grid → .xlsx, through ExcelJS. Used by the CLI to write annotated copies and by tests to build
  * fixture workbooks.
  */
-import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import type { Grid, GridCell } from '../../layout/grid';
+import { writeFileAtomic } from '../files/atomic-write';
+import { xlsxLiteral } from './xlsx-literal';
 
 export async function gridToXlsxBuffer(grid: Grid): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -20,7 +21,7 @@ export async function gridToXlsxBuffer(grid: Grid): Promise<Buffer> {
 }
 
 export async function writeXlsxFile(grid: Grid, path: string): Promise<void> {
-  await fs.writeFile(path, await gridToXlsxBuffer(grid));
+  await writeFileAtomic(path, await gridToXlsxBuffer(grid));
 }
 
 /** One grid cell into an ExcelJS cell: a formula with its cached result (none when uncached), or a value. */
@@ -33,7 +34,7 @@ export function writeCell(target: ExcelJS.Cell, cell: GridCell): void {
     target.value = result === undefined ? { formula } : { formula, result };
   } else {
     // ExcelJS stores strings as shared strings, so "=…" text stays text (no formula parsing).
-    target.value = error ?? cell.value;
+    target.value = error ?? (typeof cell.value === 'string' ? xlsxLiteral(cell.value) : cell.value);
   }
   if (cell.numFmt) target.numFmt = cell.numFmt;
 }

@@ -1,6 +1,6 @@
-import { promises as fs } from 'fs';
 import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
-import { collectFiles } from '../collect-files';
+import { collectFiles, showNames } from '../collect-files';
+import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
 import type { FileResult } from '../check-file';
 import { checkFiles } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
@@ -9,6 +9,7 @@ import { formatText } from '../format-text';
 import { formatCsv } from '../format-csv';
 import { formatReviewXlsx } from '../format-xlsx';
 import type { Io } from '../io';
+import { visibleText } from '../../layout/visible-text';
 
 /** `annexes check <fichier-ou-dossier>...`: exit 0 ok, 1 errors found, 2 unreadable file or bad arguments. */
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
@@ -21,25 +22,31 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`annexes check : ${args.message}\n\n${CHECK_USAGE}\n`);
     return 2;
   }
-  const targets = await collectFiles(args.paths);
+  // The report is never one of the workbooks, and a folder walk never takes it as one.
+  if (args.out) await checkOutput(args.out, args.paths, 'check');
+  const collected = await collectFiles(args.paths, { exclude: args.out ? [args.out] : [] });
+  for (const notice of collected.notices) io.stderr(`annexes check : ${visibleText(notice)}\n`);
+  const { targets, shownAs } = collected;
   const progress = createProgress(io, targets.length, progressWanted(io));
-  const results = await checkFiles(targets, {
-    overrides: args.overrides,
-    maxFileBytes: args.maxFileBytes,
-    maxUncompressedBytes: args.maxUncompressedBytes,
-    jobs: args.jobs,
-    onResult: (r, done) => progress.tick(r.file, done),
-  });
+  let results: FileResult[];
+  try {
+    results = await checkFiles(targets, {
+      overrides: args.overrides,
+      maxFileBytes: args.maxFileBytes,
+      maxUncompressedBytes: args.maxUncompressedBytes,
+      jobs: args.jobs,
+      onResult: (r, done) => progress.tick(shownAs.get(r.file) ?? r.file, done),
+    });
+  } finally {
+    await collected.release();
+  }
   progress.end();
+  results = showNames(results, shownAs);
   const report = await render(args, results);
   if (args.out) {
-    try {
-      await fs.writeFile(args.out, report);
-    } catch (e) {
-      io.stderr(`annexes : impossible d'écrire le rapport dans « ${args.out} » (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).\n`);
-      return 2;
-    }
-    io.stderr(`Rapport écrit dans « ${args.out} ».\n`);
+    const read = targets.filter((t) => !('problem' in t)).map((t) => t.file);
+    await writeOutputFile(args.out, report, [...args.paths, ...read], 'check');
+    io.stderr(`Rapport écrit dans « ${visibleText(args.out)} ».\n`);
   } else {
     io.stdout(typeof report === 'string' ? report : report.toString('utf8'));
   }
