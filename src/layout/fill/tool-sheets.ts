@@ -12,7 +12,9 @@ import { VOLET_NOTE } from './volet-templates';
  * fill replaces « Contrôles (2) » rather than adding « Contrôles (3) ».
  */
 export interface ToolSheetRename {
+  /** The tool's name for the sheet, and the user's sheet that holds it (its own spelling). */
   wanted: string;
+  userSheet: string;
   used: string;
 }
 
@@ -41,12 +43,12 @@ export function claimToolSheets(grid: Grid, plan: WritePlan): { plan: WritePlan;
     if (!existing || isToolSheet(existing)) continue;
     const used = freeName(s.name, sheets, taken);
     taken.add(key(used));
-    renamed.push({ wanted: s.name, used });
+    renamed.push({ wanted: s.name, userSheet: existing.name, used });
   }
   if (renamed.length === 0) return { plan, renamed };
   const to = new Map(renamed.map((r) => [r.wanted, r.used]));
   const rename = (name: string) => to.get(name) ?? name;
-  const notes = renamed.map((r) => `La feuille « ${r.wanted} » du classeur n’est pas celle de l’outil : elle est conservée telle quelle, et la feuille de l’outil s’appelle « ${r.used} ».`);
+  const notes = renamed.map((r) => `La feuille « ${r.userSheet} » du classeur n’est pas celle de l’outil : elle est conservée telle quelle, et la feuille de l’outil s’appelle « ${r.used} ».`);
   return {
     plan: {
       description: [plan.description, ...notes].filter(Boolean).join(' '),
