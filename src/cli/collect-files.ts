@@ -18,7 +18,7 @@ export interface CollectedFiles {
 }
 
 export interface CollectOptions {
-  /** Files never taken from a folder: the report being written into one of them. */
+  /** Files never taken from a folder: the previous report, about to be replaced by the new one. */
   exclude?: string[];
 }
 
@@ -148,7 +148,7 @@ async function addWorkbook(full: Buffer, label: string, exact: boolean, w: Walk)
     return;
   }
   if (w.excluded.ids.has(idOf(s)) || (exact && w.excluded.resolved.has(path.resolve(label)))) {
-    w.notices.push(`« ${label} » est le rapport en cours d’écriture : il n’est pas contrôlé.`);
+    w.notices.push(`« ${label} » est le rapport de revue d’un contrôle précédent, que le nouveau remplace : il n’est pas contrôlé.`);
     return;
   }
   if (exact) {

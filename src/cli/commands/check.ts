@@ -1,5 +1,6 @@
 import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
 import { collectFiles, showNames } from '../collect-files';
+import { isReviewWorkbook } from '../review-file';
 import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
 import type { FileResult } from '../check-file';
 import { checkFiles } from '../check-pool';
@@ -22,14 +23,19 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`annexes check : ${args.message}\n\n${CHECK_USAGE}\n`);
     return 2;
   }
-  // The report is never one of the workbooks, and a folder walk never takes it as one.
+  // The report is never one of the workbooks checked; a previous review workbook found in a folder
+  // is the report being replaced, not a workbook to check.
   if (args.out) await checkOutput(args.out, args.paths, 'check');
-  const collected = await collectFiles(args.paths, { exclude: args.out ? [args.out] : [] });
+  const previousReview = args.out !== undefined && (await isReviewWorkbook(args.out));
+  const collected = await collectFiles(args.paths, { exclude: previousReview && args.out ? [args.out] : [] });
   for (const notice of collected.notices) io.stderr(`annexes check : ${visibleText(notice)}\n`);
   const { targets, shownAs } = collected;
+  // Files found in the folders are inputs too (a workbook of the folder is never overwritten).
+  const inputs = [...args.paths, ...targets.filter((t) => !('problem' in t)).map((t) => t.file)];
   const progress = createProgress(io, targets.length, progressWanted(io));
   let results: FileResult[];
   try {
+    if (args.out) await checkOutput(args.out, inputs, 'check');
     results = await checkFiles(targets, {
       overrides: args.overrides,
       maxFileBytes: args.maxFileBytes,
@@ -44,8 +50,8 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   results = showNames(results, shownAs);
   const report = await render(args, results);
   if (args.out) {
-    const read = targets.filter((t) => !('problem' in t)).map((t) => t.file);
-    await writeOutputFile(args.out, report, [...args.paths, ...read], 'check');
+    // Checked again at the write; files read through a descriptor (non-UTF-8 names) were checked above, while open.
+    await writeOutputFile(args.out, report, inputs.filter((f) => !shownAs.has(f)), 'check');
     io.stderr(`Rapport écrit dans « ${visibleText(args.out)} ».\n`);
   } else {
     io.stdout(typeof report === 'string' ? report : report.toString('utf8'));
