@@ -24,6 +24,7 @@ function usage(): string {
 
 /** `annexes` entry point; returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  installQuietSheetNames(); // ExcelJS would print an English warning for a sheet name over 31 characters
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '-h' || verb === '--help' || verb === 'help') {
     io.stdout(`${usage()}\n`);
@@ -48,10 +49,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
 }
 
-/** The `annexes` process: standard streams guarded, library warnings kept off the terminal, exit code set. */
+/** The `annexes` process: standard streams guarded, exit code set. */
 export async function runCli(argv: string[]): Promise<void> {
   const streams = guardStandardStreams();
-  installQuietSheetNames();
   const code = await main(argv, processIo);
   process.exitCode = streams.reportLost() ? 2 : code;
 }
