@@ -62,6 +62,10 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
       w.targets.push({ file: p });
       continue;
     }
+    if (w.visited.has(idOf(stat))) {
+      w.notices.push(`Le dossier « ${p} » a déjà été parcouru : il n’est pas parcouru une seconde fois.`);
+      continue;
+    }
     const before = w.targets.length;
     w.visited.add(idOf(stat));
     await walk(Buffer.from(p), p, true, w);

@@ -149,6 +149,17 @@ describe('links, odd names and odd files', () => {
     ]);
   });
 
+  it('a folder given twice, or with one of its subfolders, is walked once', async () => {
+    const top = tree('deux-fois', { 'a.xlsx': 'workbook', 'sous/b.xlsx': 'workbook' });
+    const r = await run(['check', top, top, path.join(top, 'sous'), '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect([...byName(files(r.stdout)).keys()]).toEqual(['deux-fois/a.xlsx', 'deux-fois/sous/b.xlsx']);
+    expect(r.stderr).toBe(
+      `annexes check : Le dossier « ${top} » a déjà été parcouru : il n’est pas parcouru une seconde fois.\n` +
+        `annexes check : Le dossier « ${path.join(top, 'sous')} » a déjà été parcouru : il n’est pas parcouru une seconde fois.\n`,
+    );
+  });
+
   it('names that are not UTF-8 are checked and shown with « � », in this thread and in the worker pool', async () => {
     const top = tree('noms', { 'a.xlsx': 'workbook' });
     const latin1 = Buffer.concat([Buffer.from(top), Buffer.from('/caf'), Buffer.from([0xe9]), Buffer.from('.xlsx')]);

@@ -1,6 +1,7 @@
 import type { Io } from '../io';
 import { blankWorkbookToBuffer } from '../../adapters/xlsx/write-template';
 import { writeOutputFile } from '../../adapters/files/output-file';
+import { visibleText } from '../../layout/visible-text';
 import { buildBlankWorkbook } from '../../layout/blank/blank-workbook';
 
 export const TEMPLATE_USAGE = `Usage : annexes template -o <modele.xlsx> [--year AAAA]
@@ -53,6 +54,6 @@ export async function templateCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   await writeOutputFile(args.output, await blankWorkbookToBuffer(buildBlankWorkbook(args.year)), [], 'template');
-  io.stdout(`Modèle vierge ${args.year} écrit : ${args.output}\n`);
+  io.stdout(`Modèle vierge ${args.year} écrit : ${visibleText(args.output)}\n`);
   return 0;
 }

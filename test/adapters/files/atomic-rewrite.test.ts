@@ -111,6 +111,18 @@ describe('rewriting a 42 MB workbook', () => {
     expect(sha(readFileSync(target))).toBe(versions[1].hash);
   }, 180_000);
 
+  it('Ctrl-C (SIGINT) or SIGTERM in mid-write: the temporary file is removed, the target is whole, the signal ends the process', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const { child } = startWriter('atomic');
+      await until(() => halfWritten() !== undefined, 60_000);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+      expect(readdirSync(dir).filter((n) => n.includes('.annexes-tmp-'))).toEqual([]);
+      expect(versions.map((v) => v.hash)).toContain(sha(readFileSync(target)));
+    }
+  }, 180_000);
+
   it('the same reader catches an in-place writer handing out partial files (the test can fail)', async () => {
     const { child, writes } = startWriter('in-place');
     try {
