@@ -5,7 +5,6 @@
 import ExcelJS from 'exceljs';
 import type { Grid, GridCell } from '../../layout/grid';
 import { writeFileAtomic } from '../files/atomic-write';
-import { xlsxLiteral } from './xlsx-literal';
 
 export async function gridToXlsxBuffer(grid: Grid): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -34,7 +33,7 @@ export function writeCell(target: ExcelJS.Cell, cell: GridCell): void {
     target.value = result === undefined ? { formula } : { formula, result };
   } else {
     // ExcelJS stores strings as shared strings, so "=…" text stays text (no formula parsing).
-    target.value = error ?? (typeof cell.value === 'string' ? xlsxLiteral(cell.value) : cell.value);
+    target.value = error ?? cell.value;
   }
   if (cell.numFmt) target.numFmt = cell.numFmt;
 }
