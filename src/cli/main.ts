@@ -1,5 +1,6 @@
 import { type Io, guardStandardStreams, processIo } from './io';
 import { OutputError } from '../adapters/files/output-file';
+import { errnoCode, fsReason } from '../adapters/files/fs-errors';
 import { installQuietSheetNames } from '../adapters/xlsx/exceljs-sheet-names';
 import { visibleText } from '../layout/visible-text';
 import { checkCommand } from './commands/check';
@@ -44,6 +45,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (e) {
     // Whatever a command lets out ends as a French line and exit 2, never a stack trace.
     if (e instanceof OutputError) io.stderr(`annexes ${verb} : ${visibleText(e.message)}\n`);
+    else if (errnoCode(e)) {
+      const file = (e as NodeJS.ErrnoException).path;
+      io.stderr(`annexes ${verb} : ${file ? `« ${visibleText(String(file))} »` : 'un fichier'} n'a pas pu être lu ou écrit (${fsReason(e)}).\n`);
+    }
     else io.stderr(`annexes ${verb} : erreur interne (${visibleText(e instanceof Error ? e.message : String(e))}). Merci de signaler la commande et le fichier à l'équipe.\n`);
     return 2;
   }

@@ -3,6 +3,7 @@
  * exit 2 and a French message, and leaves the input byte for byte as it was (same mtime too).
  * Write failures are French sentences, never an error code.
  */
+import { promises as fsp } from 'fs';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -111,5 +112,23 @@ describe('write failures are explained in French', () => {
     }
     expect(readdirSync(dir).filter((n) => n.includes('.annexes-tmp-'))).toEqual([]);
     untouched();
+  }, 60_000);
+});
+
+describe('read failures are explained in French', () => {
+  it('fill: the input becoming unreadable between two reads is a French sentence, not an error code', async () => {
+    const readFile = fsp.readFile.bind(fsp);
+    let calls = 0;
+    const spy = jest.spyOn(fsp, 'readFile').mockImplementation((async (...args: Parameters<typeof fsp.readFile>) => {
+      if (String(args[0]) === input && ++calls === 2) throw Object.assign(new Error(`EACCES: permission denied, open '${input}'`), { code: 'EACCES', path: input });
+      return readFile(...args);
+    }) as typeof fsp.readFile);
+    try {
+      const r = await run(['fill', input, '-o', path.join(dir, 'copie.xlsx')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`annexes fill : le classeur « ${input} » n'a pas pu être lu (accès refusé).\n`);
+    } finally {
+      spy.mockRestore();
+    }
   }, 60_000);
 });

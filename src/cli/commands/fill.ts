@@ -6,6 +6,7 @@ import { readXlsxFile } from '../../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../../adapters/xlsx/errors';
 import { applyWritePlan } from '../../adapters/xlsx/apply-write-plan';
 import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
+import { errnoCode, fsReason } from '../../adapters/files/fs-errors';
 import { visibleText } from '../../layout/visible-text';
 import { planFill } from '../../layout/fill';
 
@@ -80,7 +81,9 @@ export async function fillCommand(argv: string[], io: Io): Promise<number> {
     const message =
       e instanceof UnreadableWorkbookError
         ? e.message
-        : `le classeur « ${input} » n'a pas pu être rempli (erreur interne : ${detail}). Merci de signaler ce fichier à l'équipe.`;
+        : errnoCode(e)
+          ? `le classeur « ${input} » n'a pas pu être lu (${fsReason(e)}).`
+          : `le classeur « ${input} » n'a pas pu être rempli (erreur interne : ${detail}). Merci de signaler ce fichier à l'équipe.`;
     io.stderr(`annexes fill : ${visibleText(message)}\n`);
     return 2;
   }
