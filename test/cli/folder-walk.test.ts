@@ -10,7 +10,7 @@ import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlink
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runMain as run } from '../helpers/run-main';
 import { gridToXlsxBuffer } from '../../src/adapters/xlsx/write-xlsx';
 import { buildCleanSampleGrid } from '../../scripts/batch/clean-sample';
 import { NOBODY, finished, runCliProcess, runningAsRoot, spawnTs } from '../helpers/spawn-ts';
@@ -25,12 +25,6 @@ interface JsonFile {
   message: string;
 }
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 const files = (stdout: string): JsonFile[] => JSON.parse(stdout).files;
 const byName = (list: JsonFile[]) => new Map(list.map((f) => [path.relative(root, f.file), f]));

@@ -7,7 +7,7 @@ import { promises as fsp } from 'fs';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runMain as run } from '../helpers/run-main';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { buildCleanSampleGrid } from '../../scripts/batch/clean-sample';
 
@@ -15,12 +15,6 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-never-'));
 const input = path.join(dir, 'classeur.xlsx');
 const RAW_ERRNO = /\bE[A-Z]{3,}\b/;
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 let bytes: Buffer;
 let mtime: number;

@@ -10,7 +10,7 @@
 import { mkdtempSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { main } from '../../src/cli/main';
+import { runMain as run } from '../helpers/run-main';
 import { readXlsxFile } from '../../src/adapters/xlsx/read-xlsx';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { type Grid, getCell } from '../../src/layout/grid';
@@ -26,12 +26,6 @@ const SHOWN = '=HYPERLINK("http://exemple.invalid","clic")⟨U+202E⟩⟨U+0085�
 // « _x005F_x001B_ » in a file is the text « _x001B_ »: it must stay that text through our outputs.
 const LITERAL = 'code _x005F_x001B_ littéral';
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 /** Every text of a workbook as LibreOffice saves it back. */
 async function textsThroughLibreOffice(file: string): Promise<{ grid: Grid; texts: string[] }> {

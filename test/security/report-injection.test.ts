@@ -20,7 +20,7 @@ import { formatReviewXlsx } from '../../src/cli/format-xlsx';
 import type { FileResult } from '../../src/cli/check-file';
 import { visibleCellText, visibleText } from '../../src/layout/visible-text';
 import { xlsxLiteral } from '../../src/adapters/xlsx/xlsx-literal';
-import { main } from '../../src/cli/main';
+import { runMain as run } from '../helpers/run-main';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { type Grid } from '../../src/layout/grid';
 import { sampleWith } from '../helpers/sample';
@@ -198,12 +198,6 @@ describe('a hostile workbook through the CLI', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-hostile-'));
   const input = path.join(dir, 'depot\u202Exslx.exe\u001B[8m.xlsx');
 
-  async function run(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-    return { code, stdout, stderr };
-  }
 
   beforeAll(async () => {
     const grid = sampleWith({

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
-import { main } from '../../../src/cli/main';
+import { runMain as run } from '../../helpers/run-main';
 import { gridToXlsxBuffer } from '../../../src/adapters/xlsx/write-xlsx';
 import { buildSampleGrid } from '../../../scripts/sample/build-sample';
 
@@ -17,12 +17,6 @@ const input = path.join(dir, 'noms.xlsx');
 const LONG = 'Indicateurs locaux de la convention 2024-2025 (annexe 1)';
 const DUPLICATE = 'INDICATEURS NATIONAUX';
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-  return { code, stdout, stderr };
-}
 
 async function sheetNames(file: string): Promise<string[]> {
   const xml = await (await JSZip.loadAsync(readFileSync(file))).file('xl/workbook.xml')!.async('string');

@@ -10,7 +10,7 @@ import { buildSampleGrid } from '../../../scripts/sample/build-sample';
 import { analyseGrid } from '../../../src/layout/analyse';
 import { applyPlanToGrid, claimToolSheets, planControlsSheet, planFill, planVoletTemplates } from '../../../src/layout/fill';
 import { type Grid, getCell, newSheet, setCell } from '../../../src/layout/grid';
-import { main } from '../../../src/cli/main';
+import { runMain as run } from '../../helpers/run-main';
 import { readXlsxFile } from '../../../src/adapters/xlsx/read-xlsx';
 import { writeXlsxFile } from '../../../src/adapters/xlsx/write-xlsx';
 
@@ -81,12 +81,6 @@ describe('claimToolSheets', () => {
 describe('annexes fill with a user sheet bearing a tool sheet’s name', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-toolsheets-'));
 
-  async function run(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
-    return { code, stdout, stderr };
-  }
 
   it('keeps the user’s « Contrôles » and the formula pointing to it; says so; a second fill replaces its own « Contrôles (2) »', async () => {
     const grid = withUserSheet(buildSampleGrid(), 'Contrôles');
