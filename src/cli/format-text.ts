@@ -1,6 +1,7 @@
 import type { Finding, Severity } from '../domain/finding';
 import type { FileResult } from './check-file';
 import { visibleText as v } from '../layout/visible-text';
+import { conventionLines } from './convention-json';
 
 const LABEL: Record<Severity, string> = { error: 'ERREUR', warning: 'AVERTISSEMENT', info: 'INFO' };
 
@@ -18,6 +19,7 @@ export function formatText(results: FileResult[]): string {
       continue;
     }
     lines.push(`  ${v(r.message)}`);
+    if (r.convention) lines.push(...conventionLines(r.convention).map(v));
     const bySheet = new Map<string, Finding[]>();
     for (const f of r.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
     for (const [sheet, findings] of bySheet) {

@@ -237,6 +237,22 @@ describe('a hostile workbook through the CLI', () => {
     expect(strings).not.toMatch(/(?<!_x005F)_x001B_/);
   });
 
+  it('diff: text lines and the xlsx report show the hostile labels, never obey them', async () => {
+    const before = path.join(dir, 'avant\u001B[8m.xlsx');
+    await writeXlsxFile(sampleWith({}), before);
+    const r = await run(['diff', before, input]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u202A-\u202E]/);
+    expect(r.stdout).toContain('avant␛[8m.xlsx');
+    expect(r.stdout).toContain('Pas-de-Calais␊1 fichier contrôlé : 1 sans erreur⟨U+202E⟩');
+    const out = path.join(dir, 'comparaison.xlsx');
+    expect((await run(['diff', before, input, '--format', 'xlsx', '--out', out])).code).toBe(1);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    const xml = (await Promise.all(Object.values(zip.files).filter((f) => f.name.endsWith('.xml')).map((f) => f.async('string')))).join('\n');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u202A-\u202E]/);
+    expect([...xml.matchAll(/<f>([^<]*)<\/f>/g)].some((m) => /cmd|HYPERLINK|SUM\(1\)/.test(m[1]))).toBe(false);
+  });
+
   it('fill: the « Contrôles » sheet quotes hostile texts as text, and its links survive quotes in sheet names', async () => {
     const grid: Grid = sampleWith({ 'Tableau financier': { E28: "-1+cmd|' /C calc'!A0", E29: '\u202E=1+1' } });
     grid.sheets.find((s) => s.name === 'Journal des dépenses')!.name = 'Journal "des" dépenses d\'été';

@@ -27,9 +27,11 @@ export class OutputIsInputError extends OutputError {
     readonly output: string,
     readonly input: string,
     verb: string,
+    inputCount = 1,
   ) {
     const how = path.resolve(output) === path.resolve(input) ? '' : ' (le même fichier, sous un autre nom ou par un lien)';
-    super(`le fichier de sortie « ${output} » est le fichier d'entrée « ${input} »${how} : « annexes ${verb} » n'écrit jamais sur son entrée ; indiquez un autre fichier de sortie.`);
+    const inputs = inputCount > 1 ? 'ses entrées' : 'son entrée';
+    super(`le fichier de sortie « ${output} » est le fichier d'entrée « ${input} »${how} : « annexes ${verb} » n'écrit jamais sur ${inputs} ; indiquez un autre fichier de sortie.`);
   }
 }
 
@@ -59,7 +61,7 @@ export async function inputReplacedBy(output: string, inputs: readonly string[])
 /** Early check, before the work: not an input, not a folder, in a folder that exists. */
 export async function checkOutput(output: string, inputs: readonly string[], verb: string): Promise<void> {
   const input = await inputReplacedBy(output, inputs);
-  if (input !== null) throw new OutputIsInputError(output, input, verb);
+  if (input !== null) throw new OutputIsInputError(output, input, verb, new Set(inputs.map((i) => path.resolve(i))).size);
   const s = await statOf(output);
   if (s?.isDirectory()) throw new OutputError(writeFailure(output, 'c’est un dossier ; indiquez un nom de fichier'));
   const dir = await statOf(path.dirname(path.resolve(output)));
