@@ -1,9 +1,11 @@
 import Decimal from 'decimal.js';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../adapters/xlsx/exceljs';
 import type { FileResult } from './check-file';
 import { type SummaryGroup, cdShares, stateTotals } from './review-summary';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
 import { UNREADABLE_RULE } from './format-csv';
+import { visibleCellText } from '../layout/visible-text';
+import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
 
 /**
  * The controllers' consolidated review workbook: « Synthèse » (one row per file), « Constats »
@@ -162,7 +164,7 @@ export function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJ
     views: [{ state: 'frozen', ySplit: TABLE_TOP }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).value = xlsxLiteral(visibleCellText(title)); // may name files
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.pageSetup.printTitlesRow = `${TABLE_TOP}:${TABLE_TOP}`;
   return ws;
@@ -171,7 +173,8 @@ export function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJ
 /** An Excel table (filters, stripes) under the title. */
 export function table(ws: ExcelJS.Worksheet, name: string, columns: Column[], rows: Cell[][], totals: boolean): void {
   // Excel tables need one data row: an empty review still gets a (blank) one.
-  const data = rows.length > 0 ? rows : [columns.map(() => null)];
+  // Texts from the workbooks and the disk shown as written (visible control characters; text, never a formula).
+  const data = rows.length > 0 ? rows.map((row) => row.map((c) => (typeof c === 'string' ? xlsxLiteral(visibleCellText(c)) : c))) : [columns.map(() => null)];
   ws.addTable({
     name,
     ref: `A${TABLE_TOP}`,

@@ -3,11 +3,16 @@
  * header, A4 landscape one page wide with the header repeated, then the native charts added to the
  * zip (ExcelJS cannot write charts).
  */
-import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import { cellAddress } from '../../layout/grid';
 import type { CellStyle, ReportPlan, SheetRange } from '../../layout/report/report-plan';
+import { visibleCellText } from '../../layout/visible-text';
+import { xlsxLiteral } from './xlsx-literal';
+import { writeFileAtomic } from '../files/atomic-write';
 import { type CachedValue, addCharts } from './xlsx-chart';
+
+/** Text from the workbook (action labels, the Département) shown as written: visible control characters, literal _xHHHH_. */
+const text = (s: string): string => xlsxLiteral(visibleCellText(s));
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
 const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };
@@ -39,7 +44,7 @@ export async function reportToXlsxBuffer(report: ReportPlan): Promise<Buffer> {
     const ws = wb.getWorksheet(w.sheet);
     if (!ws) throw new Error(`report sheet ${w.sheet} not created`);
     const cell = ws.getCell(w.row, w.col);
-    const v = w.value ?? null;
+    const v = typeof w.value === 'string' ? text(w.value) : (w.value ?? null);
     cell.value = w.formula !== undefined ? ({ formula: w.formula, result: v ?? undefined } as ExcelJS.CellFormulaValue) : v;
     if (w.numFmt) cell.numFmt = w.numFmt;
     values.set(`${w.sheet}!${cellAddress(w.row, w.col)}`, v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? String(v) : v);
@@ -55,11 +60,12 @@ export async function reportToXlsxBuffer(report: ReportPlan): Promise<Buffer> {
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(values.get(`${r.sheet}!${cellAddress(row, col)}`) ?? null);
     return out;
   };
-  return addCharts(buf, report.charts, cache);
+  const charts = report.charts.map((c) => ({ ...c, title: text(c.title), series: c.series.map((x) => ({ ...x, name: text(x.name) })) }));
+  return addCharts(buf, charts, cache);
 }
 
 export async function writeReportFile(report: ReportPlan, path: string): Promise<void> {
-  await fs.writeFile(path, await reportToXlsxBuffer(report));
+  await writeFileAtomic(path, await reportToXlsxBuffer(report));
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {

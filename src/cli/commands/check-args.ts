@@ -14,6 +14,8 @@ export interface CheckArgs {
   maxUncompressedBytes?: number;
   /** Files checked at once (default: the available cores). */
   jobs?: number;
+  /** Time one file may take, in ms (default: from its size, see check-pool's fileTimeoutMs). */
+  timeoutMs?: number;
 }
 
 export type ParsedCheckArgs = CheckArgs | { command: 'help' } | { command: 'error'; message: string };
@@ -39,6 +41,8 @@ Options :
   --cls-cofi-base total|etat-cd assiette du cofinancement CLS : budget global A+B+C (défaut) ou État + CD
   --max-file-size N             taille maximale d'un fichier en Mo (50 par défaut)
   --max-uncompressed-size N     taille maximale d'un fichier une fois décompressé, en Mo (100 par défaut)
+  --max-time N                  durée maximale du contrôle d'un fichier, en secondes (par défaut
+                                120 s plus 20 s par Mo du fichier) : au-delà, il est déclaré illisible
   -h, --help                    affiche cette aide
 
 Code de sortie : 0 sans erreur, 1 si une anomalie de sévérité « erreur » est trouvée,
@@ -103,6 +107,12 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         const n = Number(next());
         if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: "l'option --max-uncompressed-size attend une taille en Mo." };
         out.maxUncompressedBytes = Math.round(n * 1024 * 1024);
+        break;
+      }
+      case '--max-time': {
+        const n = Number(next());
+        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: "l'option --max-time attend une durée en secondes." };
+        out.timeoutMs = Math.round(n * 1000);
         break;
       }
       case '--jobs': {

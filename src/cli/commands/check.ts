@@ -1,6 +1,7 @@
-import { promises as fs } from 'fs';
 import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
-import { collectFiles } from '../collect-files';
+import { collectFiles, showNames } from '../collect-files';
+import { isReviewWorkbook } from '../review-file';
+import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
 import type { FileResult } from '../check-file';
 import { checkFiles, prewarmCheckWorker } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
@@ -8,6 +9,7 @@ import { formatJson } from '../format-json';
 import { formatText } from '../format-text';
 import { formatCsv } from '../format-csv';
 import type { Io } from '../io';
+import { visibleText } from '../../layout/visible-text';
 
 /** `annexes check <fichier-ou-dossier>...`: exit 0 ok, 1 errors found, 2 unreadable file or bad arguments. */
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
@@ -20,28 +22,40 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`annexes check : ${args.message}\n\n${CHECK_USAGE}\n`);
     return 2;
   }
+  // The report is never one of the workbooks checked; a previous review workbook found in a folder
+  // is the report being replaced, not a workbook to check.
+  if (args.out) await checkOutput(args.out, args.paths, 'check');
+  const previousReview = args.out !== undefined && (await isReviewWorkbook(args.out));
   // The worker loads the reader and the engine while this thread collects the files.
   prewarmCheckWorker(args);
-  const targets = await collectFiles(args.paths);
+  const collected = await collectFiles(args.paths, { exclude: previousReview && args.out ? [args.out] : [] });
+  for (const notice of collected.notices) io.stderr(`annexes check : ${visibleText(notice)}\n`);
+  const { targets, shownAs } = collected;
+  // Files found in the folders are inputs too (a workbook of the folder is never overwritten).
+  const inputs = [...args.paths, ...targets.filter((t) => !('problem' in t)).map((t) => t.file)];
   const progress = createProgress(io, targets.length, progressWanted(io));
-  const results = await checkFiles(targets, {
-    overrides: args.overrides,
-    maxFileBytes: args.maxFileBytes,
-    maxUncompressedBytes: args.maxUncompressedBytes,
-    jobs: args.jobs,
-    summary: args.format === 'xlsx',
-    onResult: (r, done) => progress.tick(r.file, done),
-  });
+  let results: FileResult[];
+  try {
+    if (args.out) await checkOutput(args.out, inputs, 'check');
+    results = await checkFiles(targets, {
+      overrides: args.overrides,
+      maxFileBytes: args.maxFileBytes,
+      maxUncompressedBytes: args.maxUncompressedBytes,
+      jobs: args.jobs,
+      timeoutMs: args.timeoutMs,
+      summary: args.format === 'xlsx',
+      onResult: (r, done) => progress.tick(shownAs.get(r.file) ?? r.file, done),
+    });
+  } finally {
+    await collected.release();
+  }
   progress.end();
+  results = showNames(results, shownAs);
   const report = await render(args, results);
   if (args.out) {
-    try {
-      await fs.writeFile(args.out, report);
-    } catch (e) {
-      io.stderr(`annexes : impossible d'écrire le rapport dans « ${args.out} » (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).\n`);
-      return 2;
-    }
-    io.stderr(`Rapport écrit dans « ${args.out} ».\n`);
+    // Checked again at the write; files read through a descriptor (non-UTF-8 names) were checked above, while open.
+    await writeOutputFile(args.out, report, inputs.filter((f) => !shownAs.has(f)), 'check');
+    io.stderr(`Rapport écrit dans « ${visibleText(args.out)} ».\n`);
   } else {
     io.stdout(typeof report === 'string' ? report : report.toString('utf8'));
   }
