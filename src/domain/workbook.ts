@@ -9,6 +9,8 @@ export interface AnnexWorkbook {
   params: Parameters;
   /** Sheets whose name promises an annex table where the reader found none. */
   emptyAnnexSheets: { sheet: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan' | 'ft-expense-journal' }[];
+  /** Block titles with no table read under them (the title cell, as typed). */
+  unreadTitles?: { sheet: string; address: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan'; title: string }[];
 }
 
 /** Readings users may disagree on: CLI flags and the pane's settings, else the Paramètres sheet. */
