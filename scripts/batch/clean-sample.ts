@@ -8,7 +8,7 @@
  * - Journal des dépenses: the travel line (FT art. 4.2) becomes vacations, the January 2025 invoice
  *   is dated December 2024 (FT art. 2).
  */
-import { buildSampleGrid, CLS_SHEET, PARAMS_SHEET } from '../sample/build-sample';
+import { buildSampleGrid, CLS_SHEET, PARAMS_SHEET, stripAccents } from '../sample/build-sample';
 import { buildClsYearSheet, EXECUTION_RATES_2024, seedAllocation, yearFromRates } from '../sample/cls-years';
 import { recalculateGrid } from '../sample/recalc';
 import type { Grid, GridSheet } from '../../src/layout/grid';
@@ -30,11 +30,11 @@ export function buildCleanSampleGrid(): Grid {
 }
 
 /** The two expense lines the sample plants for the EXP-* rules, made eligible and in period. */
-function mendJournal(grid: Grid): void {
+export function mendJournal(grid: Grid): void {
   const journal = grid.sheets.find((s) => /^journal des d/i.test(s.name));
   for (const cols of journal?.rows.values() ?? []) {
     for (const [c, cell] of cols) {
-      if (cell.value === 'Frais de déplacement') {
+      if (typeof cell.value === 'string' && stripAccents(cell.value) === 'Frais de deplacement') {
         cell.value = 'Vacations d’animation';
         const objet = cols.get(c + 1);
         if (objet) objet.value = 'Animation des comités de pilotage France Travail';

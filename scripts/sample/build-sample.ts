@@ -468,9 +468,9 @@ function writeClsBlock(w: TableWriter, b: ClsBlockSpec, blockIndex: number): voi
       }
       b.actionAmounts(a, (k) => w.addr(r, amountCol(k))).forEach((spec, k) => {
         w.amount(r, amountCol(k), spec);
-        w.mark(`cls:${blockIndex}:${a.fiche}:${k}`, r, amountCol(k));
         cached[k] += spec === undefined ? 0 : typeof spec === 'number' ? spec : spec.v;
       });
+      for (let k = 0; k < amountCount; k++) w.mark(`cls:${blockIndex}:${a.fiche}:${k}`, r, amountCol(k));
       w.row++;
       if (w.layout.hiddenLines && axeIndex === 0 && i === 1) w.hideRow(w.row++); // an empty hidden row inside the axe
       w.gapAfter(i, axe.actions.length);

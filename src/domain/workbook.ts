@@ -9,7 +9,7 @@ export interface AnnexWorkbook {
   params: Parameters;
   /** Sheets whose name promises an annex table where the reader found none. */
   emptyAnnexSheets: { sheet: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan' | 'ft-expense-journal' }[];
-  /** Block titles with no table read under them (the title cell, as typed). */
+  /** Block titles with no table read under them (the title cell; its text as typed, on one line, cut at 80 characters). */
   unreadTitles?: { sheet: string; address: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan'; title: string }[];
 }
 

@@ -8,7 +8,7 @@ import { readFtPlans } from './ft-plan-reader';
 import { readActionPlans } from './action-plan-reader';
 import { readExpenseJournal } from './journal-reader';
 import { readParameters } from './params-reader';
-import { normaliseText } from './text';
+import { normaliseText, shortLabel } from './text';
 
 /** Sheet names that promise an annex table ("Tableau financier 2025", "Construction du plan de finance"). */
 const PROMISES: { re: RegExp; expected: AnnexWorkbook['emptyAnnexSheets'][number]['expected'] }[] = [
@@ -42,7 +42,7 @@ export function readAnnexWorkbook(grid: Grid): AnnexWorkbook {
     }
     for (const o of locateTables(index, TABLE_DEFINITIONS).orphanTitles) {
       const expected = TITLED[o.family];
-      if (expected) unreadTitles.push({ sheet: index.name, address: index.ref(o.row, o.col).address, expected, title: o.text });
+      if (expected) unreadTitles.push({ sheet: index.name, address: index.ref(o.row, o.col).address, expected, title: shortLabel(o.text) });
     }
   }
   return { sheetNames: grid.sheets.map((s) => s.name), tables, params: readParameters(indexes), emptyAnnexSheets, unreadTitles };

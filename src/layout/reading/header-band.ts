@@ -204,16 +204,25 @@ function isContinuation(index: SheetIndex, row: number, c: BandContinuation): bo
   for (const col of index.columnsOf(row)) {
     if (col < c.span.left || col > c.span.right) continue;
     const cell = index.raw(row, col);
-    if (!cell || cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '')) {
-      if (cell && (cell.formula !== undefined || cell.error !== undefined)) return false;
-      continue;
+    const v = cell?.value ?? null;
+    if (!cell || (v === null && cell.formula === undefined && cell.error === undefined) || (typeof v === 'string' && v.trim() === '')) continue;
+    if (cell.formula !== undefined || cell.error !== undefined || col === c.keyColumn) return false;
+    // A year alone on a header's last line ("Crédits CD affectés pour la convention" / 2024) is header; any other number is data.
+    if (typeof v === 'number') {
+      if (!isYear(String(v))) return false;
+    } else if (typeof v === 'string') {
+      if (c.isRowText(index.own(row, col)) || (c.isFigureText(v) && !isYear(v.trim()))) return false;
+    } else {
+      return false;
     }
-    if (typeof cell.value !== 'string' || cell.formula !== undefined || cell.error !== undefined || col === c.keyColumn) return false;
-    const text = index.own(row, col);
-    if (c.isRowText(text) || c.isFigureText(cell.value)) return false;
     if (c.figureColumns.has(col)) underFigure = true;
   }
   return underFigure;
+}
+
+/** A year of the conventions' time ("2024"), as a header says it. */
+function isYear(s: string): boolean {
+  return /^(19|20)\d\d$/.test(s);
 }
 
 /**

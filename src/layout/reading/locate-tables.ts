@@ -233,8 +233,13 @@ function orphanTitles(index: SheetIndex, definitions: readonly TableDefinition[]
       });
     }
   }
-  return out.sort((a, b) => a.row - b.row || a.col - b.col);
+  // A title and its subtitle announce one block: the upper one is reported.
+  out.sort((a, b) => a.row - b.row || a.col - b.col);
+  return out.filter((o, i) => !out.slice(0, i).some((u) => u.family === o.family && o.row - u.row <= SUBTITLE_GAP && u.col === o.col));
 }
+
+/** Rows between a title and a subtitle of the same block. */
+const SUBTITLE_GAP = 3;
 
 /** A list with no header (a Paramètres sheet typed as key / value lines): the whole sheet, walked like a table. */
 export function headerlessTable(index: SheetIndex, definition: TableDefinition): LocatedTable {
