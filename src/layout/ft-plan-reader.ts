@@ -1,7 +1,7 @@
 import type { AmountCell, AnnexTable, TableColumn, TableRow } from '../domain/table';
 import { FT_CEILING, FT_GRAND_TOTAL, FT_TITLE, FT_TOTAL_LABEL } from './definitions/ft-plan';
 import { TABLE_DEFINITIONS } from './definitions';
-import { type LocatedTable, type SheetIndex, locateTables, walkRows } from './reading';
+import { type LocatedTable, type SheetIndex, hasContent, locateTables, walkRows } from './reading';
 import { readAmount, readQuantity } from './read-amount';
 import { attachTotalFormula } from './attach-formulas';
 import { cellText, shortLabel, normaliseText } from './text';
@@ -48,17 +48,22 @@ function describeAbove(index: SheetIndex, table: LocatedTable): Block {
   return block;
 }
 
-/** The State ceiling: first non-empty cell right of "PLAFOND DEPARTEMENT" (else the cell just right). */
-function readCeiling(view: SheetIndex, row: number, col: number): AmountCell {
+/**
+ * The State ceiling: the first non-empty cell right of "PLAFOND DEPARTEMENT" (of its merge), in
+ * the block's columns; else the amount typed after the label in its own cell ("PLAFOND
+ * DEPARTEMENT : 135 000 €", read as a text amount); else the blank cell just right.
+ */
+function readCeiling(view: SheetIndex, table: LocatedTable, row: number, col: number): AmountCell {
   const merge = view.mergeAt(row, col);
   const from = (merge ? merge.right : col) + 1;
   for (const c of view.columnsOf(row)) {
-    if (c < from) continue;
+    if (c < from || c > Math.max(table.span.right, from)) continue;
     const cell = view.raw(row, c);
-    if (cell && (cell.formula !== undefined || cell.error !== undefined || (cell.value !== null && String(cell.value).trim() !== ''))) {
-      return readAmount(cell, view.ref(row, c));
-    }
+    if (hasContent(cell)) return readAmount(cell, view.ref(row, c));
   }
+  const label = cellText(view.raw(row, col));
+  const typed = /^plafond[^:]*:\s*(.+)$/i.exec(label.replace(/\s+/g, ' '));
+  if (typed && /\d/.test(typed[1])) return readAmount({ value: typed[1] }, view.ref(row, col));
   return readAmount(view.raw(row, from), view.ref(row, from));
 }
 
@@ -94,7 +99,7 @@ function readBlock(view: SheetIndex, block: Block): AnnexTable {
   if (Number.isFinite(titleVolet)) table.volet = titleVolet;
   if (end) table.periodEnd = end;
   if (block.ceilingRow !== undefined && block.ceilingCol !== undefined) {
-    table.ceiling = readCeiling(view, block.ceilingRow, block.ceilingCol);
+    table.ceiling = readCeiling(view, block.table, block.ceilingRow, block.ceilingCol);
   }
 
   const totals = new FtPlanTotals(table.rows);
@@ -115,7 +120,7 @@ function readBlock(view: SheetIndex, block: Block): AnnexTable {
     if (amountCol !== undefined) amounts.amount = readAmount(view.raw(r, amountCol), view.ref(r, amountCol));
     const texts = rowTexts(view, r, colOf, nature);
 
-    if (!isTotal && !hasContent(view, r, columns, natureCols)) continue; // a group label on its own row
+    if (!isTotal && !hasContentBesideNature(view, r, columns, natureCols)) continue; // a group label on its own row
     const row: TableRow = {
       kind: isTotal ? 'total' : 'detail',
       row: r,
@@ -239,7 +244,7 @@ function rowTexts(view: SheetIndex, r: number, colOf: (k: string) => number | un
 }
 
 /** True when a row holds something besides nature labels (an objet, a précision, a figure…). */
-function hasContent(view: SheetIndex, r: number, columns: TableColumn[], natureCols: number[]): boolean {
+function hasContentBesideNature(view: SheetIndex, r: number, columns: TableColumn[], natureCols: number[]): boolean {
   return columns.some((c) => !natureCols.includes(c.col) && !view.isBlankRow(r, c.col, c.col));
 }
 

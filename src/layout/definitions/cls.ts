@@ -63,13 +63,13 @@ export const CLS_LABEL_KEYS: ReadonlySet<string> = new Set(LABEL_COLUMNS.map((c)
 const HEADING = /^tableau financier|^previsionnel annee|^execution budgetaire/;
 
 /**
- * CLS rows: "Sous total", "Sous-total", "Sous total axe 1", and "Total axe 1" (an axe's total is
- * its subtotal) are subtotals; any other "Total…" / "Totaux…" ("TOTAUX FINANCIERS", "Total
+ * CLS rows: "Sous total", "Sous-total", "S/Total", "Sous total axe 1", and "Total axe 1" (an
+ * axe's total is its subtotal) are subtotals; any other "Total…" / "Totaux…" ("TOTAUX FINANCIERS", "Total
  * général") is the block's total. A label alone in the axe column, or starting with "Axe", is
  * the axe of the rows under it.
  */
 export const CLS_ROWS: RowPatterns = {
-  subtotal: /^(sous[- ]?tota(l|ux)\b|total (de l.?)?axe\b)/,
+  subtotal: /^(sous[- ]?tota(l|ux)\b|s\/ ?t(otal|otaux)?\b|total (de l.?)?axe\b)/,
   total: /^(totaux|total)\b/,
   end: HEADING,
   group: /^axes?\b/,

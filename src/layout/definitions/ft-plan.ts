@@ -26,7 +26,7 @@ export const FT_TITLE = /plan de financement\b.*\bvolet\s*(?:n\s*°?\s*)?(\d+)/;
 export const FT_CEILING = /^plafond\b/;
 export const FT_GROUP_ROW = /^etat des lieux de l.?existant/;
 export const FT_GRAND_TOTAL = /^total (des )?besoins\b/;
-export const FT_TOTAL_LABEL = /^(pour info\s*:?\s*)?(sous[- ]?)?tota(l|ux)\b/;
+export const FT_TOTAL_LABEL = /^(pour info\s*:?\s*)?(sous[- ]?|s\/ ?)?tota(l|ux)\b/;
 const HEADING = new RegExp(`${FT_TITLE.source}|${FT_CEILING.source}|${FT_GROUP_ROW.source}`);
 
 export const FT_PLAN_DEFINITION: TableDefinition = {

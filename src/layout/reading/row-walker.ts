@@ -50,6 +50,7 @@ function rowColumns(table: LocatedTable): RowColumns {
   return { left: table.window.left, right: table.span.right, labels: [...labels].sort((a, b) => a - b), labelSet: labels, figures, groups, key };
 }
 
+/** How a footnote starts: « (1) », « * », « 1) », « NB », « N.B. », « Nota », « Note : », « Source : », « Remarque : ». */
 const FOOTNOTE = /^(\(\d+\)|\(\*+\)|\*+|\d+\s?\)|nb\b|n\.b\.|nota\b|notes?\s?:|sources?\s?:|remarques?\s?:)/;
 
 /**
@@ -107,7 +108,7 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
     }
     // No figure, no key: a footnote, a group label, a remark under the header, or text to be decided.
     const all = rowTexts(cells, cols);
-    if (all.length > 0 && all.every((x) => FOOTNOTE.test(x.text))) {
+    if (all.length > 0 && FOOTNOTE.test(all[0].text)) {
       out.push({ row: r, role: 'note', labels });
       continue;
     }
@@ -116,8 +117,14 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
       out.push({ row: r, role: 'group', labels });
       continue;
     }
-    if (!seenData && pending.length === 0 && cols.figures.length > 0 && all.length > 0 && all.every((x) => isRemark(cells.get(x.col)))) {
+    if (!seenData && pending.length === 0 && cols.figures.length > 0 && (cols.key !== undefined || all.every((x) => isRemark(cells.get(x.col))))) {
       out.push({ row: r, role: 'note', labels });
+      continue;
+    }
+    if (cols.key !== undefined) {
+      // A table whose rows have a key (fiche, FA): a line of text without one is a label between its rows.
+      flush();
+      out.push({ row: r, role: 'group', labels });
       continue;
     }
     pending.push({ row: r, labels, single: all.length === 1 });
