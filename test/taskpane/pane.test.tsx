@@ -18,7 +18,6 @@ import { groupFindings } from '../../src/taskpane/findings-view';
 import type { Finding } from '../../src/domain/finding';
 
 // Rendering Fluent in jsdom and analysing the sample take seconds on a loaded 2-core machine.
-jest.setTimeout(30_000);
 const SLOW = { timeout: 15_000 };
 const REPORT_WAIT = { timeout: 40_000 };
 
@@ -74,7 +73,7 @@ describe('the pane', () => {
     await screen.findByText('Écriture annulée', {}, REPORT_WAIT);
     expect(host.excel.model.grid.sheets.map((s) => s.name)).toEqual(sheetsBefore);
     expect(document.querySelector('[data-report-chart]')).toBeNull();
-  }, 90_000); // three reads and analyses of the sample, rendered each time: slow on a busy 2-core box
+  });
 
   test('filters by rule and by severity', async () => {
     renderPane();
