@@ -5,14 +5,16 @@ import { baseKey } from './table-definition';
 
 /**
  * What a row under a header is, decided from its content before any amount is read from it:
- * - `data`: a row of the table (an action, an expense, a line of the plan) — it holds a figure or a
- *   row key (fiche, FA), or it is a row of text followed by more rows of the table;
+ * - `data`: a row of the table (an action, an expense, a line of the plan): it holds a figure or a
+ *   row key (fiche, FA) — or, in a table without row keys, it is text followed by more rows;
  * - `subtotal`, `total`, `grand-total`: by their labels ("Sous total", "TOTAUX FINANCIERS",
  *   "TOTAL BESOINS … VOLET n");
- * - `group`: a label alone on its row ("Axe 1 …");
- * - `note`: not part of the table — a footnote ("(1) …", "* …", "NB : …", "Source : …"); a line
- *   of text under the header before any row of the table that reads as a remark (« une ligne par
- *   action financée »: lower case, or in parentheses); a single text after the table's last row.
+ * - `group`: a label alone on its row ("Axe 1 …"); in a table with row keys, any line of text
+ *   without key or figure between its rows;
+ * - `note`: not part of the table — a footnote ("(1) …", "* …", "NB : …", "Source : …"); a line of
+ *   text under the header before any row of the table (« une ligne par action financée »; in a table
+ *   without row keys only a remark in lower case or in parentheses); in a table without row keys, a
+ *   single text after its last row.
  * Blank rows and rows of column letters are skipped; a row with the next block's title ends the walk.
  */
 export type RowRole = 'data' | 'subtotal' | 'total' | 'grand-total' | 'group' | 'note';
