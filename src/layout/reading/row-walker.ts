@@ -23,7 +23,7 @@ export interface ClassifiedRow {
   row: number;
   role: RowRole;
   /** Normalised texts of the row's label cells (label columns, unheaded columns left of the figures), cells of their own only. */
-  labels: string[];
+  labels: readonly string[];
 }
 
 /** Which columns of a located table play which part, worked out once per table. */
@@ -81,22 +81,27 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
     // One look at the row's cells: blank or not, its texts normalised once (titles, totals, labels).
     let blank = true;
     let texts: { col: number; text: string }[] | null = null;
+    let labels: readonly string[] = NO_LABELS;
     for (const [c, cell] of cells) {
       if (c < cols.left || c > cols.right || !hasContent(cell)) continue;
       blank = false;
       if (typeof cell.value !== 'string') continue;
       const t = textOf(cell);
-      if (t) (texts ??= []).push({ col: c, text: t });
+      if (!t) continue;
+      (texts ??= []).push({ col: c, text: t });
+      if (cols.labelSet.has(c)) labels = labels === NO_LABELS ? [t] : [...labels, t];
     }
     if (blank) {
       if (p.maxBlankRun !== undefined && ++blankRun >= p.maxBlankRun && seenData) break;
       continue;
     }
     blankRun = 0;
-    if (texts && texts.length > 1) texts.sort((a, b) => a.col - b.col);
+    if (texts && texts.length > 1 && !ascending(texts)) {
+      texts.sort((a, b) => a.col - b.col);
+      labels = texts.filter((x) => cols.labelSet.has(x.col)).map((x) => x.text);
+    }
     if (texts && p.end && texts.some((x) => (p.end as RegExp).test(x.text))) break;
     if (texts && isLetters(cells, cols)) continue;
-    const labels = texts ? texts.filter((x) => cols.labelSet.has(x.col)).map((x) => x.text) : [];
     let role: RowRole | null = null;
     if (texts && p.grandTotal && texts.some((x) => (p.grandTotal as RegExp).test(x.text))) role = 'grand-total';
     else if (p.subtotal && labels.some((t) => (p.subtotal as RegExp).test(t))) role = 'subtotal';
@@ -158,9 +163,17 @@ function isLetters(cells: Map<number, GridCell>, cols: RowColumns): boolean {
   return letters >= 2;
 }
 
+const NO_LABELS: readonly string[] = Object.freeze([]);
+
+/** Whether cells came in column order (they do when a sheet was read or written row by row). */
+function ascending(texts: { col: number }[]): boolean {
+  for (let i = 1; i < texts.length; i++) if (texts[i].col < texts[i - 1].col) return false;
+  return true;
+}
+
 interface Pending {
   row: number;
-  labels: string[];
+  labels: readonly string[];
   single: boolean;
 }
 
