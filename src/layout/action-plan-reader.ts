@@ -3,7 +3,7 @@ import { ACTION_PLAN_AMOUNT_KEYS } from './definitions/action-plan';
 import { TABLE_DEFINITIONS } from './definitions';
 import { type LocatedTable, type SheetIndex, locateTables, walkRows } from './reading';
 import { readAmount } from './read-amount';
-import { attachRowFormula, attachTotalFormula } from './attach-formulas';
+import { attachFormulas, columnKeys } from './attach-formulas';
 import { cellText, shortLabel, ficheNumber } from './text';
 
 export { ACTION_PLAN_SPECS } from './definitions/action-plan';
@@ -23,6 +23,7 @@ function readTable(index: SheetIndex, t: LocatedTable): AnnexTable {
     .sort((a, b) => a.col - b.col);
   const colOf = (key: string) => columns.find((c) => c.key === key)?.col;
   const amountCols = columns.filter((c) => ACTION_PLAN_AMOUNT_KEYS.includes(c.key));
+  const keys = columnKeys(columns);
   const table: AnnexTable = {
     kind: 'ft-action-plan',
     sheet: index.name,
@@ -46,10 +47,9 @@ function readTable(index: SheetIndex, t: LocatedTable): AnnexTable {
     const title = text(r, 'title');
     const amounts: Record<string, AmountCell | undefined> = {};
     for (const c of amountCols) amounts[c.key] = readAmount(index.raw(r, c.col), index.ref(r, c.col));
-    const total = amounts.total;
-    if (total) attachRowFormula(total, columns);
+    // Montant de l'action = État + CD + autres on every row; on the total row, every cell is a column total.
+    for (const c of amountCols) attachFormulas(amounts[c.key] as AmountCell, { keys: c.key === 'total' ? keys : undefined, total: role !== 'data' });
     if (role !== 'data') {
-      for (const c of amountCols) attachTotalFormula(amounts[c.key] as AmountCell);
       table.rows.push({
         kind: 'total',
         row: r,

@@ -3,7 +3,7 @@ import { CLS_LABEL_KEYS, CLS_ROWS, type ClsKind, isClsKind } from './definitions
 import { TABLE_DEFINITIONS } from './definitions';
 import { type LocatedTable, type SheetIndex, locateTables, walkRows } from './reading';
 import { readAmount } from './read-amount';
-import { attachRowFormula, attachTotalFormula } from './attach-formulas';
+import { attachFormulas, columnKeys } from './attach-formulas';
 import { cellText, ficheNumber, normaliseText, shortLabel } from './text';
 import { axeOf } from './axe';
 
@@ -18,6 +18,7 @@ function readBlock(index: SheetIndex, t: LocatedTable): AnnexTable {
   const kind = t.definition.kind as ClsKind;
   const columns: TableColumn[] = [...t.band.columns].map(([key, v]) => ({ key, col: v.col, header: v.header }));
   const amountCols = columns.filter((c) => !CLS_LABEL_KEYS.has(c.key));
+  const keys = columnKeys(columns);
   const colOf = (key: string) => columns.find((c) => c.key === key)?.col;
   const ficheCol = colOf('fiche');
   const titleCol = colOf('title');
@@ -59,11 +60,7 @@ function readBlock(index: SheetIndex, t: LocatedTable): AnnexTable {
       continue;
     }
     if (rowKind === 'detail' && axeText && axeText !== currentAxe && !CLS_ROWS.subtotal?.test(normaliseText(axeText))) currentAxe = axeText;
-    for (const c of amountCols) {
-      const a = amounts[c.key];
-      attachRowFormula(a, columns);
-      if (rowKind !== 'detail') attachTotalFormula(a);
-    }
+    for (const c of amountCols) attachFormulas(amounts[c.key], { keys, total: rowKind !== 'detail' });
     const row: TableRow = { kind: rowKind, row: r, label: '', amounts };
     if (rowKind === 'detail') {
       row.key = fiche || undefined;

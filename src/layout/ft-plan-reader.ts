@@ -3,7 +3,7 @@ import { FT_CEILING, FT_GRAND_TOTAL, FT_TITLE, FT_TOTAL_LABEL } from './definiti
 import { TABLE_DEFINITIONS } from './definitions';
 import { type LocatedTable, type SheetIndex, hasContent, locateTables, walkRows } from './reading';
 import { readAmount, readQuantity } from './read-amount';
-import { attachTotalFormula } from './attach-formulas';
+import { attachFormulas } from './attach-formulas';
 import { cellText, shortLabel, normaliseText } from './text';
 import { FtPlanTotals } from './ft-plan-totals';
 
@@ -136,7 +136,7 @@ function readBlock(view: SheetIndex, block: Block): AnnexTable {
 
     if (isTotal) {
       row.label = truncate(grand ? grandLabel(view, r) : (totalLabel ?? own[0] ?? 'Total'));
-      if (amounts.amount) attachTotalFormula(amounts.amount);
+      if (amounts.amount) attachFormulas(amounts.amount, { total: true });
       table.rows.push(row);
       const index = table.rows.length - 1;
       if (grand) {

@@ -38,7 +38,8 @@ export const ACTION_PLAN_DEFINITION: TableDefinition = {
     return c.has('total') || ACTION_PLAN_AMOUNT_KEYS.filter((k) => c.has(k)).length >= 2;
   },
   heading: /^plan d.?action\b/,
-  title: /^plan d.?action\b/,
+  // The seed's title in full: a sheet named « Plan d'action » is listed in many places (a Contrôles sheet, a summary).
+  title: /^plan d.?action et fiches? actions?\b/,
   rows: {
     total: /^tota(l|ux)\b/,
     // A run of blank rows this long ends a table that has no TOTAL row.

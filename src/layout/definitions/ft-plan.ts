@@ -40,7 +40,8 @@ export const FT_PLAN_DEFINITION: TableDefinition = {
   accepts: (band: HeaderBand) => FT_FIGURE_KEYS.filter((k) => band.columns.has(k)).length >= 2,
   heading: HEADING,
   above: 8,
-  title: FT_TITLE,
+  // The title as the model prints it, at the start of its cell (« Plan de financement volet 2 » in a message is no title).
+  title: /^construction du plan de financement\b.*\bvolet\s*(?:n\s*°?\s*)?\d/,
   rows: {
     total: FT_TOTAL_LABEL,
     grandTotal: FT_GRAND_TOTAL,

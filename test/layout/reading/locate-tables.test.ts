@@ -69,6 +69,16 @@ describe('locateTables', () => {
     expect(locateTables(index, TABLE_DEFINITIONS).orphanTitles.map((o) => [o.family, o.row, o.col])).toEqual([['cls', 6, 1]]);
   });
 
+  it('a list of sheet names or of messages holds no title', () => {
+    const index = new SheetIndex(sheetFrom('Contrôles', [
+      ['Sévérité', 'Règle', 'Feuille', 'Message'],
+      ['ERREUR', 'CROSS-BLOCK', "Plan d'action", '« Plan de financement volet 2 » : TOTAL BESOINS …'],
+      ['ERREUR', 'CALC-ROW', 'Tableau financier', 'Prévisionnel 2024, action 1.1 : …'],
+      ['ERREUR', 'CEIL-FT-VOLET', 'Construction du plan de finance', 'Plan de financement volet 1 : …'],
+    ]));
+    expect(locateTables(index, TABLE_DEFINITIONS).orphanTitles).toEqual([]);
+  });
+
   it('reads the journal only on a sheet named « Journal… »', () => {
     const rows = [['Date', 'Volet', 'Nature de la dépense', 'Objet', 'Montant'], ['15/03/2024', 2, 'Vacations', 'Ateliers', 100]];
     expect(kinds(new SheetIndex(sheetFrom('Journal des dépenses', rows)))).toEqual(['ft-expense-journal 1-1 1-5']);
