@@ -42,7 +42,7 @@ function readBlock(index: SheetIndex, t: LocatedTable): AnnexTable {
     if (role === 'note') continue;
     const axeText = axeCol !== undefined ? cellText(index.merged(r, axeCol)) : '';
     if (role === 'group') {
-      currentAxe = axeText || labels[0];
+      currentAxe = axeText || labels[0] || currentAxe;
       continue;
     }
     const rowKind = role === 'subtotal' ? 'subtotal' : role === 'data' ? 'detail' : 'total';

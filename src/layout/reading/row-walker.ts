@@ -79,19 +79,19 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
     if (p.maxBlankRun !== undefined && blankRun >= p.maxBlankRun && seenData) break;
     const cells = index.sheet.rows.get(r) as Map<number, GridCell>;
     // One look at the row's cells: blank or not, its texts normalised once (titles, totals, labels).
-    let blank = true;
+    let filled = 0;
     let texts: { col: number; text: string }[] | null = null;
     let labels: readonly string[] = NO_LABELS;
     for (const [c, cell] of cells) {
       if (c < cols.left || c > cols.right || !hasContent(cell)) continue;
-      blank = false;
+      filled++;
       if (typeof cell.value !== 'string') continue;
       const t = textOf(cell);
       if (!t) continue;
       (texts ??= []).push({ col: c, text: t });
       if (cols.labelSet.has(c)) labels = labels === NO_LABELS ? [t] : [...labels, t];
     }
-    if (blank) {
+    if (filled === 0) {
       if (p.maxBlankRun !== undefined && ++blankRun >= p.maxBlankRun && seenData) break;
       continue;
     }
@@ -115,7 +115,8 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
     }
     // No figure, no key: a footnote, a group label, a remark under the header, or text to be decided.
     const all = rowTexts(cells, cols);
-    if (all.length > 0 && FOOTNOTE.test(all[0].text)) {
+    // Nothing but numbers in columns the table does not read (a helper column), or a footnote.
+    if (all.length === 0 || FOOTNOTE.test(all[0].text)) {
       out.push({ row: r, role: 'note', labels });
       continue;
     }
@@ -134,18 +135,18 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
       out.push({ row: r, role: 'group', labels });
       continue;
     }
-    pending.push({ row: r, labels, single: all.length === 1 });
+    pending.push({ row: r, labels, single: filled === 1 });
   }
-  // After the table's last row: a single text is a footnote; more is a row of the table.
+  // After the table's last row: a single cell of text is a footnote; more is a row of the table.
   for (const x of pending) out.push({ row: x.row, role: x.single ? 'note' : 'data', labels: x.labels });
   return out;
 }
 
-/** The row's non-empty cells in the table's columns, with their normalised texts, in column order. */
+/** The row's text cells in the table's columns, with their normalised texts, in column order. */
 function rowTexts(cells: Map<number, GridCell>, cols: RowColumns): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   for (const [c, cell] of cells) {
-    if (c < cols.left || c > cols.right) continue;
+    if (c < cols.left || c > cols.right || typeof cell.value !== 'string') continue;
     const t = textOf(cell);
     if (t) out.push({ col: c, text: t });
   }

@@ -140,8 +140,8 @@ export class SheetIndex {
 
   /**
    * Rows that may hold a header, with their texts (column order, merged-aware): stored rows with
-   * some text and no number. A header is words (and letters); a row holding an amount is data, so
-   * the readers look for their anchors in a few rows instead of every cell of the sheet.
+   * some text and no number but a year. A header is words (and letters, and years); a row holding an
+   * amount is data, so the readers look for their anchors in a few rows instead of every cell.
    */
   headerRows(): readonly RowTexts[] {
     if (!this.headerRowsIndex) {
@@ -150,7 +150,8 @@ export class SheetIndex {
         const cells = this.sheet.rows.get(r) as Map<number, GridCell>;
         let numeric = false;
         for (const cell of cells.values()) {
-          if (typeof cell.value === 'number') {
+          // A year may end a header line ("… pour la convention" / 2024); any other number is data.
+          if (typeof cell.value === 'number' && !(Number.isInteger(cell.value) && cell.value >= 1990 && cell.value <= 2100)) {
             numeric = true;
             break;
           }

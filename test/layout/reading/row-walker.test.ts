@@ -65,3 +65,26 @@ describe('walkRows', () => {
     expect(roles("Plan d'action", rows)).toEqual(['2 data']);
   });
 });
+
+describe('walkRows on what a table does not read', () => {
+  it('journal: a last expense without its amount is still an expense (date, volet and nature: no footnote)', () => {
+    expect(
+      roles('Journal des dépenses', [
+        ['Date', 'Volet', 'Nature de la dépense', 'Objet', 'Montant'],
+        ['15/03/2024', 2, 'Vacations', 'Ateliers', 100],
+        ['20/03/2024', 2, 'Vacations'],
+      ]),
+    ).toEqual(['2 data', '3 data']);
+  });
+
+  it('a row holding numbers only in a column the table does not read is no row of the table', () => {
+    expect(
+      roles('Tableau financier', [
+        [...CLS_HEADER, 'Contrôle'],
+        ['Axe 1', '1.1', 'Accueil', 10, 10, 20],
+        ['', '', '', '', '', '', 42],
+        ['Sous total', '', '', 10, 10, 20],
+      ]),
+    ).toEqual(['2 data', '3 note', '4 subtotal']);
+  });
+});
