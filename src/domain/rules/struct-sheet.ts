@@ -40,7 +40,9 @@ export const structSheet: Rule = {
         findingAt(
           { ...this, severity: t.expected === 'ft-action-plan' ? 'warning' : 'error' },
           { sheet: t.sheet, address: t.address },
-          `Feuille « ${t.sheet} », cellule ${t.address} : le titre « ${t.title} » annonce ${TITLED[t.expected]}, mais aucun tableau lisible n’a été trouvé dessous ; ses montants ne sont pas contrôlés.`,
+          t.header
+            ? `Feuille « ${t.sheet} », cellule ${t.address} : l’en-tête « ${t.title} » ressemble à ${TITLED[t.expected]}, mais trop peu de ses colonnes y sont reconnues pour le lire ; ses montants ne sont pas contrôlés.`
+            : `Feuille « ${t.sheet} », cellule ${t.address} : le titre « ${t.title} » annonce ${TITLED[t.expected]}, mais aucun tableau lisible n’a été trouvé dessous ; ses montants ne sont pas contrôlés.`,
         ),
       );
     }

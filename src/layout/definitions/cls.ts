@@ -76,6 +76,10 @@ export const CLS_ROWS: RowPatterns = {
   groupColumns: new Set(['axe']),
 };
 
+function amountColumns(band: HeaderBand): number {
+  return [...band.columns.keys()].filter((k) => !CLS_LABEL_KEYS.has(k)).length;
+}
+
 function clsDefinition(kind: ClsKind): TableDefinition {
   const specs = CLS_SPECS[kind];
   return {
@@ -88,7 +92,9 @@ function clsDefinition(kind: ClsKind): TableDefinition {
     figures: new Set(specs.filter((s) => !CLS_LABEL_KEYS.has(s.key)).map((s) => s.key)),
     rowKey: 'fiche',
     // Three amount columns at least: an "Intitulé de l'action" heads other tables too.
-    accepts: (band: HeaderBand) => [...band.columns.keys()].filter((k) => !CLS_LABEL_KEYS.has(k)).length >= 3,
+    accepts: (band: HeaderBand) => amountColumns(band) >= 3,
+    // A fiche or intitulé column and two CLS amount columns: a block whose header is damaged, not another table.
+    nearMiss: (band: HeaderBand) => amountColumns(band) === 2 && (band.columns.has('fiche') || band.columns.has('title')),
     heading: HEADING,
     title: /^tableau financier\b.*\bcontrat local des solidarites|^previsionnel annee \d{4}\b|^execution budgetaire \d{4}\b/,
     rows: CLS_ROWS,

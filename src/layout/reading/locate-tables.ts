@@ -24,13 +24,15 @@ export interface LocatedTable {
   duplicates: DuplicateColumn[];
 }
 
-/** A title that announces a table of a family, with no table read under it. */
+/** A title that announces a table of a family with no table read under it, or a header too close to one to be nothing. */
 export interface OrphanTitle {
   family: string;
   row: number;
   col: number;
-  /** The title as typed. */
+  /** The title (the header cell) as typed. */
   text: string;
+  /** A header band, not a title. */
+  header?: true;
 }
 
 export interface SheetTables {
@@ -65,6 +67,7 @@ interface Candidate {
 
 function locate(index: SheetIndex, definitions: readonly TableDefinition[]): SheetTables {
   const candidates: Candidate[] = [];
+  const nearMisses: OrphanTitle[] = [];
   const seen = new Set<string>();
   const sheetName = normaliseText(index.name);
   const figureSpecs = definitions.flatMap((d) => d.columns.filter((s) => d.figures.has(s.key)));
@@ -72,6 +75,10 @@ function locate(index: SheetIndex, definitions: readonly TableDefinition[]): She
     if (definition.sheet && !definition.sheet.test(sheetName)) return;
     for (const { row, col } of anchorCells(index, definition.anchor)) {
       const c = candidateAt(index, definition, row, col, order, figureSpecs);
+      if (c === 'near') {
+        nearMisses.push({ family: definition.family ?? definition.kind, row, col, text: String(index.raw(row, col)?.value ?? index.norm(row, col)), header: true });
+        continue;
+      }
       if (!c) continue;
       const key = `${order}|${c.band.top}|${c.band.bottom}|${c.span.left}|${c.span.right}`;
       if (seen.has(key)) continue;
@@ -81,7 +88,8 @@ function locate(index: SheetIndex, definitions: readonly TableDefinition[]): She
   });
   const chosen = arbitrate(candidates);
   const tables = placeVertically(index, chosen);
-  return { tables, orphanTitles: orphanTitles(index, definitions, tables) };
+  const titles = orphanTitles(index, definitions, tables);
+  return { tables, orphanTitles: [...titles, ...unreadHeaders(nearMisses, tables, titles)].sort((a, b) => a.row - b.row || a.col - b.col) };
 }
 
 /** Header cells matching an anchor, alone or joined with the one or two cells under them ("Intitulé de" / "l'action"). */
@@ -103,14 +111,15 @@ function anchorCells(index: SheetIndex, anchor: RegExp): { row: number; col: num
   return out;
 }
 
-function candidateAt(index: SheetIndex, definition: TableDefinition, row: number, col: number, order: number, figureSpecs: readonly ColumnSpec[]): Candidate | null {
+function candidateAt(index: SheetIndex, definition: TableDefinition, row: number, col: number, order: number, figureSpecs: readonly ColumnSpec[]): Candidate | 'near' | null {
   const specs = definition.columns;
   const whole = bestBand(index, row, specs);
   if (whole.columns.size === 0) return null;
   const windows = splitSideBySide(index, bandTexts(index, whole.top, whole.bottom), specs, definition.leading, figureSpecs);
   const window = windows.find((w) => col >= w.left && col <= w.right) ?? windows[0];
   let band = windows.length === 1 ? whole : bestBand(index, row, specs, window);
-  if (band.columns.size === 0 || !definition.accepts(band)) return null;
+  if (band.columns.size === 0) return null;
+  if (!definition.accepts(band)) return definition.nearMiss?.(band) ? 'near' : null;
   let span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window);
   const extended = extendBand(index, band, {
     specs,
@@ -237,6 +246,25 @@ function orphanTitles(index: SheetIndex, definitions: readonly TableDefinition[]
   out.sort((a, b) => a.row - b.row || a.col - b.col);
   return out.filter((o, i) => !out.slice(0, i).some((u) => u.family === o.family && o.row - u.row <= SUBTITLE_GAP && u.col === o.col));
 }
+
+/**
+ * Headers close to a table of a family that were not read as one, where no table of any kind took
+ * their row and no title of the family above already says it: once per row and family.
+ */
+function unreadHeaders(nearMisses: OrphanTitle[], tables: LocatedTable[], titles: OrphanTitle[]): OrphanTitle[] {
+  const out: OrphanTitle[] = [];
+  for (const n of nearMisses) {
+    if (tables.some((t) => n.row >= t.start && n.row <= t.band.bottom && n.col >= t.window.left && n.col <= t.span.right)) continue;
+    if (tables.some((t) => n.row > t.band.bottom && n.row <= t.limit && n.col >= t.window.left && n.col <= t.span.right)) continue;
+    if (titles.some((o) => o.family === n.family && o.row < n.row && n.row - o.row <= DEFAULT_ABOVE + 2)) continue;
+    if (out.some((o) => o.family === n.family && Math.abs(o.row - n.row) <= MAX_NEAR_GAP)) continue;
+    out.push(n);
+  }
+  return out;
+}
+
+/** Anchors of one header (split over rows) lie this close. */
+const MAX_NEAR_GAP = 3;
 
 /** Rows between a title and a subtitle of the same block. */
 const SUBTITLE_GAP = 3;

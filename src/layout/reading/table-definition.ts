@@ -28,6 +28,8 @@ export interface TableDefinition {
   rowKey?: string;
   /** Whether a band is a table of this kind: enough columns to read it (else it is not this kind at all). */
   accepts(band: HeaderBand): boolean;
+  /** A band it does not accept but that is too close to one of its tables to pass in silence (reported with the titles). */
+  nearMiss?(band: HeaderBand): boolean;
   /** Only sheets whose normalised name matches hold this kind (the journal). */
   sheet?: RegExp;
   /** Rows above the header that belong to the table (title, PLAFOND…), looked for up to `above` rows up. */

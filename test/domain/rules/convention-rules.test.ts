@@ -174,6 +174,12 @@ describe('STRUCT-SHEET, STRUCT-COLUMN, PARAM-INVALID', () => {
     expect(f[0].message).toContain('aucun tableau lisible');
   });
 
+  it('STRUCT-SHEET: a block header without title, too damaged to be read, is named by its first header cell', () => {
+    const f = findingsOf(sampleWith({ [CLS]: { A1: null, A2: null, E5: 'x', F5: 'y' } }), 'STRUCT-SHEET');
+    expect(brief(f)).toEqual([`${CLS}!B5 error`]);
+    expect(f[0].message).toContain('l’en-tête « Fiche action N° » ressemble à un bloc « Tableau financier »');
+  });
+
   it('STRUCT-SHEET: an unreadable volet is named by its title; a title over its table says nothing', () => {
     const f = findingsOf(sampleWith({ [FT]: { D16: 'x', E16: 'y', F16: 'z', G16: 'w' } }), 'STRUCT-SHEET');
     expect(brief(f)).toEqual([`${FT}!A13 error`]);

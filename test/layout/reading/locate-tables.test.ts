@@ -69,6 +69,16 @@ describe('locateTables', () => {
     expect(locateTables(index, TABLE_DEFINITIONS).orphanTitles.map((o) => [o.family, o.row, o.col])).toEqual([['cls', 6, 1]]);
   });
 
+  it('names a block header with too few columns recognised, without a title above it', () => {
+    const index = new SheetIndex(sheetFrom('Feuil3', [
+      ['Fiche action N°', 'Intitulé de l’action', 'Participation État notifiée', 'Financement CD', 'Budget global'],
+      ['1.1', 'Accueil', 10, 10, 20],
+    ]));
+    const found = locateTables(index, TABLE_DEFINITIONS);
+    expect(found.tables).toEqual([]);
+    expect(found.orphanTitles.map((o) => [o.family, o.row, o.col, o.header])).toEqual([['cls', 1, 1, true]]);
+  });
+
   it('a list of sheet names or of messages holds no title', () => {
     const index = new SheetIndex(sheetFrom('Contrôles', [
       ['Sévérité', 'Règle', 'Feuille', 'Message'],
