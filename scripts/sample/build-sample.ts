@@ -12,6 +12,7 @@ import {
 import type { ClsAction, FtVolet } from './seed-figures';
 import { buildIndicatorSheets } from './indicators';
 import { JOURNAL_SHEET, buildJournalSheet } from './journal';
+import { FICHE_BUDGET_SHEET, type SampleFiche, buildFicheBudgetSheet } from './fiche-budgets';
 
 export interface SampleLayout {
   /** Blank rows above every table. */
@@ -276,12 +277,7 @@ export function buildSampleGrid(layout: SampleLayout = {}): Grid {
 
 /** The sample under a layout, with where its meaningful cells went and which lines are hidden. */
 export function buildSample(layout: SampleLayout = {}): SampleBuild {
-  const l = {
-    rowOffset: 0, colOffset: 0, blankRows: false, wrapHeaders: false, noAccents: false,
-    textAmounts: false, mergeAxe: true, sheetSuffix: '', renameFtSheet: FT_SHEET, letters: 'above', ficheStyle: 'text',
-    totalLabels: 'seed', chorusCodes: false, footnotes: false, mergePlafond: false, halfHeader: false, noteRow: false,
-    sideBySide: false, hiddenLines: false, ...layout,
-  } as ResolvedLayout;
+  const l = withDefaults(layout);
   const book = newBookRecord();
   const writer = (name: string) => new TableWriter(newSheet(name), l, book);
   const grid: Grid = {
@@ -292,6 +288,7 @@ export function buildSample(layout: SampleLayout = {}): SampleBuild {
       buildParamsSheet(writer(PARAMS_SHEET)),
       ...buildIndicatorSheets(writer),
       buildJournal(writer(JOURNAL_SHEET)),
+      buildFicheBudgetSheet(writer(FICHE_BUDGET_SHEET)),
     ],
   };
   return {
@@ -303,6 +300,20 @@ export function buildSample(layout: SampleLayout = {}): SampleBuild {
       return p;
     },
   };
+}
+
+function withDefaults(layout: SampleLayout): ResolvedLayout {
+  return {
+    rowOffset: 0, colOffset: 0, blankRows: false, wrapHeaders: false, noAccents: false,
+    textAmounts: false, mergeAxe: true, sheetSuffix: '', renameFtSheet: FT_SHEET, letters: 'above', ficheStyle: 'text',
+    totalLabels: 'seed', chorusCodes: false, footnotes: false, mergePlafond: false, halfHeader: false, noteRow: false,
+    sideBySide: false, hiddenLines: false, ...layout,
+  } as ResolvedLayout;
+}
+
+/** A « Budgets des fiches » sheet of other fiches than the seed's (the clean batch base mends them). */
+export function buildFicheSheet(fiches: SampleFiche[], layout: SampleLayout = {}): GridSheet {
+  return buildFicheBudgetSheet(new TableWriter(newSheet(FICHE_BUDGET_SHEET), withDefaults(layout)), fiches);
 }
 
 // ---------------------------------------------------------------------------------------------

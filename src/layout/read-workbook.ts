@@ -7,6 +7,7 @@ import { readClsBlocks } from './cls-reader';
 import { readFtPlans } from './ft-plan-reader';
 import { readActionPlans } from './action-plan-reader';
 import { readExpenseJournal } from './journal-reader';
+import { readFicheBudgets } from './fiche-budget-reader';
 import { readParameters } from './params-reader';
 import { normaliseText, shortLabel } from './text';
 
@@ -16,6 +17,7 @@ const PROMISES: { re: RegExp; expected: AnnexWorkbook['emptyAnnexSheets'][number
   { re: /^(construction du )?plan de financ/, expected: 'ft-plan' },
   { re: /^plan d.?action/, expected: 'ft-action-plan' },
   { re: /^journal\b/, expected: 'ft-expense-journal' },
+  { re: /^budgets? (des |de la )?fiches?\b/, expected: 'fiche-budget' },
 ];
 
 /** Title families whose table, found nowhere under the title, is reported (STRUCT-SHEET). */
@@ -32,7 +34,8 @@ export function readAnnexWorkbook(grid: Grid): AnnexWorkbook {
   const emptyAnnexSheets: AnnexWorkbook['emptyAnnexSheets'] = [];
   const unreadTitles: NonNullable<AnnexWorkbook['unreadTitles']> = [];
   for (const index of indexes) {
-    const found = [...readClsBlocks(index), ...readFtPlans(index), ...readActionPlans(index), ...readExpenseJournal(index)];
+    // A « Budgets des fiches » sheet holds only fiche tables (definitions/fiche-budget.ts is exclusive there).
+    const found = [...readClsBlocks(index), ...readFtPlans(index), ...readActionPlans(index), ...readExpenseJournal(index), ...readFicheBudgets(index)];
     tables.push(...found);
     const name = normaliseText(index.name);
     for (const p of PROMISES) {

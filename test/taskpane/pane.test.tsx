@@ -41,7 +41,7 @@ describe('the pane', () => {
   test('analyses, counts by severity, and a click selects the finding’s cell', async () => {
     const { host } = renderPane();
     await analyse();
-    expect(screen.getByRole('heading', { name: /Constats : \d+ erreurs, 1 avertissement, 1 information/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Constats : \d+ erreurs, 2 avertissements, 1 information/ })).toBeTruthy();
     const delta = document.querySelector('[data-rule="PLAN-DELTA"]') as HTMLElement;
     expect(delta.textContent).toContain('3030 places');
     expect(delta.textContent).toContain('FT annexe 2');
@@ -83,7 +83,7 @@ describe('the pane', () => {
     fireEvent.change(screen.getByRole('combobox'), { target: { value: '' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /^Erreurs/ }));
     const rules = [...document.querySelectorAll('[data-rule]')].map((e) => e.getAttribute('data-rule'));
-    expect(rules.length).toBe(2);
+    expect(rules.length).toBe(3); // EXP-INELIGIBLE and FICHE-YEARS (2.4's 2025) warnings, UNDERSPEND info
   });
 
   test('shows cell text as text: markup in a cell is never interpreted', async () => {

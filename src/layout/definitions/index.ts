@@ -5,6 +5,7 @@ import { ACTION_PLAN_DEFINITION } from './action-plan';
 import { JOURNAL_DEFINITION } from './journal';
 import { INDICATOR_DEFINITION } from './indicators';
 import { PARAMETERS_DEFINITION } from './parameters';
+import { FICHE_BUDGET_DEFINITION } from './fiche-budget';
 
 /**
  * Every kind of table the product reads, located together on each sheet so that a header goes to
@@ -18,4 +19,5 @@ export const TABLE_DEFINITIONS: readonly TableDefinition[] = [
   JOURNAL_DEFINITION,
   INDICATOR_DEFINITION,
   PARAMETERS_DEFINITION,
+  FICHE_BUDGET_DEFINITION,
 ];

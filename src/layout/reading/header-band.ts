@@ -226,10 +226,13 @@ function isYear(s: string): boolean {
 }
 
 /**
- * The tables a header band holds side by side: each starts with its leading columns (fiche,
+ * The tables a header band holds side by side. Each starts with its leading columns (fiche,
  * intitulé…), so a leading column met after a figure column — of this kind or of any other
  * (`figureSpecs`: the prévisionnel's « Budget global » before the exécution's « Axes ») — starts the
- * next table. Other columns belong to the table on their left.
+ * next table. A table whose leading column has no header (the fiches' years) shows itself by a
+ * column of this kind met again after a blank column: the next table starts after the blank. A
+ * header typed twice next to itself is one table with a duplicate column. Other columns belong to
+ * the table on their left.
  */
 export function splitSideBySide(
   index: SheetIndex,
@@ -241,18 +244,28 @@ export function splitSideBySide(
   const spans: ColumnSpan[] = [];
   let left = 1;
   let sawFigure = false;
+  let seen = new Set<string>();
+  let lastText = 0;
+  const startAt = (col: number) => {
+    spans.push({ left, right: col - 1 });
+    left = col;
+    sawFigure = false;
+    seen = new Set();
+  };
   for (const col of [...texts.keys()].sort((a, b) => a - b)) {
     const text = texts.get(col) as string;
     const mask = specMask(index, specs, text);
-    if (mask !== 0 && leading.has(specs[31 - Math.clz32(mask & -mask)].key)) {
-      if (sawFigure) {
-        spans.push({ left, right: col - 1 });
-        left = col;
-        sawFigure = false;
-      }
+    const key = mask !== 0 ? specs[31 - Math.clz32(mask & -mask)].key : undefined;
+    if (key !== undefined && leading.has(key)) {
+      if (sawFigure) startAt(col);
+    } else if (key !== undefined && seen.has(key) && col - lastText > 1) {
+      startAt(lastText + 1);
+      sawFigure = true;
     } else if (matchesAny(index, figureSpecs, text)) {
       sawFigure = true;
     }
+    if (key !== undefined) seen.add(key);
+    lastText = col;
   }
   spans.push({ left, right: Number.MAX_SAFE_INTEGER });
   return spans;

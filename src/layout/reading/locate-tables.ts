@@ -71,8 +71,10 @@ function locate(index: SheetIndex, definitions: readonly TableDefinition[]): She
   const seen = new Set<string>();
   const sheetName = normaliseText(index.name);
   const figureSpecs = definitions.flatMap((d) => d.columns.filter((s) => d.figures.has(s.key)));
+  const exclusive = definitions.some((d) => d.exclusive && d.sheet?.test(sheetName));
   definitions.forEach((definition, order) => {
     if (definition.sheet && !definition.sheet.test(sheetName)) return;
+    if (exclusive && !definition.exclusive) return;
     for (const { row, col } of anchorCells(index, definition.anchor)) {
       const c = candidateAt(index, definition, row, col, order, figureSpecs);
       if (c === 'near') {
@@ -220,7 +222,9 @@ function orphanTitles(index: SheetIndex, definitions: readonly TableDefinition[]
   const out: OrphanTitle[] = [];
   const families = new Map<string, TableDefinition>();
   const sheetName = normaliseText(index.name);
+  const exclusive = definitions.some((d) => d.exclusive && d.sheet?.test(sheetName));
   for (const d of definitions) {
+    if (exclusive && !d.exclusive) continue;
     if (d.title && !(d.sheet && !d.sheet.test(sheetName)) && !families.has(d.family ?? d.kind)) families.set(d.family ?? d.kind, d);
   }
   for (const [family, d] of families) {

@@ -80,11 +80,13 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
     const cells = index.sheet.rows.get(r) as Map<number, GridCell>;
     // One look at the row's cells: blank or not, its texts normalised once (titles, totals, labels).
     let filled = 0;
+    let labelled = false;
     let texts: { col: number; text: string }[] | null = null;
     let labels: readonly string[] = NO_LABELS;
     for (const [c, cell] of cells) {
       if (c < cols.left || c > cols.right || !hasContent(cell)) continue;
       filled++;
+      if (cols.labelSet.has(c)) labelled = true;
       if (typeof cell.value !== 'string') continue;
       const t = textOf(cell);
       if (!t) continue;
@@ -116,7 +118,7 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
     // No figure, no key: a footnote, a group label, a remark under the header, or text to be decided.
     const all = rowTexts(cells, cols);
     // Nothing but numbers in columns the table does not read (a helper column), or a footnote.
-    if (all.length === 0 || FOOTNOTE.test(all[0].text)) {
+    if ((all.length === 0 && !labelled) || FOOTNOTE.test(all[0]?.text ?? '')) {
       out.push({ row: r, role: 'note', labels });
       continue;
     }

@@ -32,6 +32,8 @@ export interface TableDefinition {
   nearMiss?(band: HeaderBand): boolean;
   /** Only sheets whose normalised name matches hold this kind (the journal). */
   sheet?: RegExp;
+  /** On the sheets `sheet` names, no other kind is looked for (« Budgets des fiches »: its headers would read as a Plan d'action). */
+  exclusive?: boolean;
   /** Rows above the header that belong to the table (title, PLAFOND…), looked for up to `above` rows up. */
   heading?: RegExp;
   /** How far above the header its title may sit (default 6 rows). */

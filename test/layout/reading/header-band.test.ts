@@ -94,6 +94,15 @@ describe('splitSideBySide', () => {
     expect(splitSideBySide(index, bandTexts(index, 1, 1), FORECAST, LEADING, FIGURES)).toHaveLength(1);
   });
 
+  it('starts a table whose leading column has no header after a blank column, where its columns come again', () => {
+    const index = new SheetIndex(sheetFrom('s', [['', 'Etat', 'Conseil départemental', 'ERBM', 'Total', '', '', 'Etat', 'Conseil départemental', 'ERBM', 'Total']]));
+    const fiche = TABLE_DEFINITIONS.find((d) => d.kind === 'fiche-budget')!;
+    expect(splitSideBySide(index, bandTexts(index, 1, 1), fiche.columns, fiche.leading, FIGURES)).toEqual([
+      { left: 1, right: 5 },
+      { left: 6, right: Number.MAX_SAFE_INTEGER },
+    ]);
+  });
+
   it('gives each table its columns, unmatched header columns included', () => {
     const index = new SheetIndex(sheetFrom('s', [['Fiche action N°', 'Intitulé', 'Participation État notifiée', 'Crédits CD affectés', 'Observations', '', 'Autre']]));
     const texts = bandTexts(index, 1, 1);
