@@ -31,11 +31,18 @@ const EMPTY_REGISTRY =
 
 /** Converts `file` to a recalculated .xlsx in `outDir`; resolves to the converted file's path. */
 export async function convertWithLibreOffice(file: string, outDir: string): Promise<string> {
-  return (await convertManyWithLibreOffice([file], outDir))[0];
+  return (await convertAllWithLibreOffice([file], outDir, 'xlsx'))[0];
 }
 
-/** Converts several files in one LibreOffice run (names must differ); resolves to the converted paths, in order. */
-export async function convertManyWithLibreOffice(files: string[], outDir: string): Promise<string[]> {
+/** LibreOffice's export filters by target extension. */
+const FILTERS: Record<string, string> = { xlsx: 'xlsx', ods: 'ods', xlsm: 'xlsm:Calc MS Excel 2007 VBA XML' };
+
+/**
+ * Converts several workbooks in one LibreOffice run (one fresh profile), each recalculated, to
+ * .xlsx, .ods or .xlsm in `outDir` (the files' names must differ); resolves to the converted paths,
+ * in the order given.
+ */
+export async function convertAllWithLibreOffice(files: string[], outDir: string, format: 'xlsx' | 'ods' | 'xlsm'): Promise<string[]> {
   const soffice = sofficePath() ?? 'soffice';
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
   const env = `-env:UserInstallation=${pathToFileURL(profile).href}`;
@@ -44,9 +51,9 @@ export async function convertManyWithLibreOffice(files: string[], outDir: string
     const registry = path.join(profile, 'user', 'registrymodifications.xcu');
     const xml = existsSync(registry) ? readFileSync(registry, 'utf8') : EMPTY_REGISTRY;
     writeFileSync(registry, xml.replace('</oor:items>', `${RECALC_ALWAYS}</oor:items>`));
-    await run(soffice, ['--headless', '--norestore', env, '--convert-to', 'xlsx', '--outdir', outDir, ...files]);
+    await run(soffice, ['--headless', '--norestore', env, '--convert-to', FILTERS[format], '--outdir', outDir, ...files], 180_000 + 20_000 * files.length);
     return files.map((file) => {
-      const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, '.xlsx'));
+      const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${format}`));
       if (!existsSync(out)) throw new Error(`LibreOffice n'a pas produit ${out}`);
       return out;
     });
@@ -60,13 +67,13 @@ export async function recalcWithLibreOffice(file: string): Promise<string> {
   return convertWithLibreOffice(file, mkdtempSync(path.join(tmpdir(), 'lo-out-')));
 }
 
-function run(cmd: string, args: string[]): Promise<void> {
+function run(cmd: string, args: string[], timeoutMs = 180_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);
