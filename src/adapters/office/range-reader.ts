@@ -35,11 +35,13 @@ export interface ReadOptions {
 /** A first guess per property and cell ("General", "Double", short numbers); answers correct it. */
 const FIRST_GUESS_BYTES_PER_PROP = 12;
 const MAX_RETRIES = 24;
+const MIN_BUDGET_BYTES = 16 * 1024;
 
 const cellsOf = (a: CellRange) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
 
 export async function readRanges(context: Excel.RequestContext, requests: ReadRequest[], props: CellProp[], options: ReadOptions = {}): Promise<ReadPiece[]> {
-  const budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  // Halved, for the rest of the read, each time Excel refuses an answer our estimate let through.
+  let budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
   const maxCells = options.maxCells ?? READ_CELLS_LIMIT;
   const total = requests.reduce((n, r) => n + cellsOf(r.area), 0);
   const queue = requests.filter((r) => cellsOf(r.area) > 0).map((r) => ({ ...r, next: r.area.top }));
@@ -70,8 +72,9 @@ export async function readRanges(context: Excel.RequestContext, requests: ReadRe
       await context.sync(); // sync-per-payload-batch
     } catch (e) {
       if (officeErrorCode(e) !== 'ResponsePayloadSizeLimitExceeded' || ++retries > MAX_RETRIES || (round.length === 1 && round[0].area.top === round[0].area.bottom)) throw e;
-      // Read that round again in smaller round trips: put its chunks back, guess twice the bytes.
+      // Read that round again in smaller round trips: put its chunks back, aim at half as much.
       queue.unshift(...round.map((c) => ({ ...c.req, area: c.area, next: c.area.top })));
+      budget = Math.max(MIN_BUDGET_BYTES, Math.floor(budget / 2));
       bytesPerCell *= 2;
       continue;
     }
