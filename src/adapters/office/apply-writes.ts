@@ -29,7 +29,7 @@ import { loadSheet, queueEmpty, union } from './sheet-snapshot';
 import { CHART_PREFIX, queueChart } from './tool-charts';
 import type { AreaRecord, CellsState, SheetGuard, ToolChart, UndoRecord } from './undo-record';
 import { guardName, loadStack } from './undo-stack';
-import { type ProtectionProblem, loadLocked, loadProtection, protectionError } from './write-guards';
+import { PROTECTED_ITEM_PROPS, type ProtectionProblem, keysOf, loadLocked, loadProtection, protectionError } from './write-guards';
 import { type WriteRun, writeRuns } from './write-runs';
 
 export type ProgressListener = (fraction: number, label: string) => void;
@@ -67,7 +67,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
   const runs = writeRuns(plan.writes);
   return excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/id,items/visibility,items/position');
+    worksheets.load(`items/name,items/id,items/visibility,items/position,${PROTECTED_ITEM_PROPS}`);
     const dateSystem = readDateSystem(context);
     progress(0.05, 'Lecture des feuilles du classeur');
     await context.sync(); // 1
@@ -95,9 +95,10 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     progress(0.15, 'Sauvegarde de ce qui va être remplacé');
     const stackLoad = loadStack(context, worksheets.items);
     const protections = [...keptSheets, ...rewritten.map((r) => r.ws)].map((ws) => ({ ws, get: loadProtection(ws) }));
-    const locked = kept.map((run) => loadLocked(sheetOf(run.sheet), run.area));
+    // Lock states matter on protected sheets only (one load per written run there).
+    const locked = kept.map((run) => (sheetOf(run.sheet).protection.protected ? loadLocked(sheetOf(run.sheet), run.area) : () => false));
     let toolCharts: Record<string, ToolChart[]> = {};
-    const snapshots = rewritten.map((r) => loadSheet(r.ws, () => toolCharts[r.ws.id] ?? []));
+    const snapshots = rewritten.map((r) => loadSheet(r.ws, () => toolCharts[r.ws.id] ?? [], Object.keys(r.spec.columnWidths ?? {}).map(Number)));
     const requests: ReadRequest[] = kept.map((run, i) => ({ ws: sheetOf(run.sheet), area: run.area, tag: i }));
     const beforePieces = await readRanges(context, requests, [...BEFORE_PROPS], { budgetBytes: maxBytes });
     if (requests.length === 0) await context.sync();
@@ -188,14 +189,15 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
         ...kept.map((run, i) => ({ ws: sheetOf(run.sheet), area: run.area, tag: i })),
         ...freshSheets.flatMap((name, k) => (freshBoxes[k] ? [{ ws: proxies.get(name.toLowerCase())!, area: freshBoxes[k]!, tag: kept.length + k }] : [])),
       ];
-      const back = byTag(await readRanges(context, backRequests, ['formulas'], { budgetBytes: maxBytes }));
+      const back = byTag(await readRanges(context, backRequests, ['formulas', 'values'], { budgetBytes: maxBytes }));
       if (backRequests.length === 0) await context.sync();
 
       // 6: the record, completed with what undo must find.
-      areas.forEach((a, i) => (a.after = back.get(i)!.data.formulas));
+      const keys = (tag: number) => keysOf(back.get(tag)!.data.formulas!, back.get(tag)!.data.values!);
+      areas.forEach((a, i) => (a.after = keys(i)));
       const afterOf = (k: number) => {
         const box = freshBoxes[k];
-        return box ? { address: areaAddress(box), formulas: back.get(kept.length + k)!.data.formulas! } : { address: null, formulas: [] };
+        return box ? { address: areaAddress(box), keys: keys(kept.length + k) } : { address: null, keys: [] };
       };
       record.created.forEach((c, k) => Object.assign(c, { sheetId: createdWs[k].id, after: afterOf(k) }));
       record.rewritten.forEach((r, k) => (r.after = afterOf(created.length + k)));

@@ -11,7 +11,7 @@ import type { Finding, Severity } from '../../domain/finding';
 import { parseArea } from './office-address';
 import type { ExcelApi, OfficeApi } from './office-globals';
 import { saveDocumentSettings } from './settings';
-import { loadProtection } from './write-guards';
+import { PROTECTED_ITEM_PROPS, loadProtection } from './write-guards';
 
 export const MARKS_KEY = 'annexes.marques';
 
@@ -46,7 +46,7 @@ export async function toggleMarks(excel: ExcelApi, office: OfficeApi, findings: 
 async function markCells(excel: ExcelApi, office: OfficeApi, findings: Finding[]): Promise<MarksResult> {
   return excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/id');
+    worksheets.load(`items/name,items/id,${PROTECTED_ITEM_PROPS}`);
     await context.sync(); // 1
     const sheets = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
     // One mark per cell, the most severe finding's colour.
@@ -85,7 +85,7 @@ async function clearMarks(excel: ExcelApi, office: OfficeApi): Promise<MarksResu
   const saved = (office.context.document.settings.get(MARKS_KEY) as SavedMark[] | null) ?? [];
   const kept = await excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/id');
+    worksheets.load(`items/name,items/id,${PROTECTED_ITEM_PROPS}`);
     await context.sync(); // 1
     const find = (m: SavedMark) => worksheets.items.find((ws) => (m.sheetId ? ws.id === m.sheetId : ws.name.toLowerCase() === String(m.sheet).toLowerCase()));
     const targets = saved.map((m) => ({ m, ws: find(m) })).filter((t): t is { m: SavedMark; ws: Excel.Worksheet } => !!t.ws && !!parseArea(String(t.m.address)));

@@ -34,6 +34,8 @@ export interface ReadOptions {
 
 /** A first guess per property and cell ("General", "Double", short numbers); answers correct it. */
 const FIRST_GUESS_BYTES_PER_PROP = 12;
+/** What one chunk's getRange + load weighs in the request (Office.js sends each as an action). */
+const REQUEST_BYTES_PER_CHUNK = 200;
 const MAX_RETRIES = 24;
 const MIN_BUDGET_BYTES = 16 * 1024;
 
@@ -53,7 +55,8 @@ export async function readRanges(context: Excel.RequestContext, requests: ReadRe
     // One round trip: chunks taken in order until the estimated answer fills the budget.
     const round: { req: ReadRequest; area: CellRange; range: Excel.Range }[] = [];
     let estimate = 0;
-    while (queue.length > 0) {
+    // Many small areas fill the request before the answer: both stay under the budget.
+    while (queue.length > 0 && (round.length + 1) * REQUEST_BYTES_PER_CHUNK <= budget) {
       const q = queue[0];
       const width = q.area.right - q.area.left + 1;
       const left = q.area.bottom - q.next + 1;

@@ -12,9 +12,6 @@ import type { PayloadBatches } from './payload-batches';
 import { queueChart } from './tool-charts';
 import type { CellsState, SheetContent, ToolChart } from './undo-record';
 
-/** Columns whose width the snapshot keeps: beyond, tool sheets have nothing. */
-export const SNAPSHOT_COLUMNS = 40;
-
 export interface LoadedSheet {
   content: SheetContent;
   /** The used range now (cells or formats), for clearing it. */
@@ -23,16 +20,19 @@ export interface LoadedSheet {
   chartNames: string[];
 }
 
-/** Queues the loads of a sheet's whole content; `toolCharts`: the add-in's charts known on it. */
-export function loadSheet(ws: Excel.Worksheet, toolCharts: () => ToolChart[]): { resolve(): LoadedSheet } {
+/**
+ * Queues the loads of a sheet's whole content; `toolCharts`: the add-in's charts known on it;
+ * `widthColumns`: the columns whose width the write will set (the only widths it changes).
+ */
+export function loadSheet(ws: Excel.Worksheet, toolCharts: () => ToolChart[], widthColumns: number[]): { resolve(): LoadedSheet } {
   const used = ws.getUsedRangeOrNullObject(false);
   used.load('address,formulas,values,valueTypes,numberFormat');
   const merged = ws.getRange().getMergedAreasOrNullObject();
   merged.load('areas/items/address');
-  const widths = Array.from({ length: SNAPSHOT_COLUMNS }, (_, i) => {
-    const r = ws.getRange(cellAddress(1, i + 1));
+  const widths = widthColumns.map((col) => {
+    const r = ws.getRange(cellAddress(1, col));
     r.format.load('columnWidth');
-    return r;
+    return { col, r };
   });
   const frozen = ws.freezePanes.getLocationOrNullObject();
   frozen.load('rowCount');
@@ -49,7 +49,7 @@ export function loadSheet(ws: Excel.Worksheet, toolCharts: () => ToolChart[]): {
         content: {
           used: usedCells,
           merges: merged.isNullObject ? [] : merged.areas.items.map((a) => splitSheetAddress(a.address).area),
-          widths: Object.fromEntries(widths.map((r, i) => [String(i + 1), r.format.columnWidth])),
+          widths: Object.fromEntries(widths.map(({ col, r }) => [String(col), r.format.columnWidth])),
           frozenRows: frozen.isNullObject ? 0 : frozen.rowCount,
           charts: toolCharts().filter((c) => chartNames.includes(c.name)),
         },

@@ -23,7 +23,7 @@ import { type Touched, boxOf } from './apply-writes';
 import { queueEmpty, queueRestore, union } from './sheet-snapshot';
 import type { SheetAfter, ToolChart, UndoRecord } from './undo-record';
 import { type UndoStack, loadStack } from './undo-stack';
-import { type ProtectionProblem, areaOf, changedCells, contentKey, listCells, loadLocked, loadProtection, protectionError, referencesTo } from './write-guards';
+import { PROTECTED_ITEM_PROPS, type ProtectionProblem, areaOf, changedCells, inputKey, keysOf, listCells, loadLocked, loadProtection, protectionError, referencesTo } from './write-guards';
 
 export interface UndoResult {
   /** False when there was nothing to undo. */
@@ -55,7 +55,7 @@ export async function undoLastWrite(excel: ExcelApi, options: { maxPayloadBytes?
   const maxBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   return excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/id,items/visibility');
+    worksheets.load(`items/name,items/id,items/visibility,${PROTECTED_ITEM_PROPS}`);
     await context.sync(); // 1
     const items = worksheets.items;
     const stackLoad = loadStack(context, items);
@@ -117,7 +117,7 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
   // Everything to compare, in the reads' first round trip.
   const kept = record.areas.map((a, i) => ({ a, ws: areaSheets[i]! }));
   const protections = [...new Set([...kept.map((k) => k.ws), ...rewrittenWs.filter((w): w is Excel.Worksheet => w !== null)])].map((ws) => ({ ws, get: loadProtection(ws) }));
-  const locked = kept.map(({ a, ws }) => loadLocked(ws, areaOf(a.before.address)));
+  const locked = kept.map(({ a, ws }) => (ws.protection.protected ? loadLocked(ws, areaOf(a.before.address)) : () => false));
   const guards = record.guards.filter((g) => stack.existingNames.has(g.name.toLowerCase())).map((g) => {
     const range = context.workbook.names.getItem(g.name).getRangeOrNullObject();
     range.load('address');
@@ -126,7 +126,7 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
   const sheetsNow = [...createdWs, ...rewrittenWs].map((ws) => {
     if (!ws) return null;
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,formulas');
+    used.load('address,formulas,values');
     ws.charts.load('items/name');
     return { ws, used };
   });
@@ -141,7 +141,7 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
       })
     : [];
   if (toDelete.length) context.workbook.names.load('items/name,items/formula');
-  const current = byTag(await readRanges(context, kept.map(({ a, ws }, i) => ({ ws, area: areaOf(a.before.address), tag: i })), ['formulas', 'numberFormat'], { budgetBytes: maxBytes }));
+  const current = byTag(await readRanges(context, kept.map(({ a, ws }, i) => ({ ws, area: areaOf(a.before.address), tag: i })), ['formulas', 'values', 'numberFormat'], { budgetBytes: maxBytes }));
   if (kept.length === 0) await context.sync();
 
   // The user's changes since the write.
@@ -149,7 +149,8 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
   const note = (sheet: string, cells: string[]) => cells.length && changed.set(sheet, [...(changed.get(sheet) ?? []), ...cells]);
   kept.forEach(({ a, ws }, i) => {
     const area = areaOf(a.before.address);
-    note(ws.name, changedCells(area, current.get(i)!.data.formulas!, a.before.formulas, a.after ?? a.written, !a.after));
+    const now = current.get(i)!.data;
+    note(ws.name, changedCells(area, keysOf(now.formulas!, now.values!), keysOf(a.before.formulas, a.before.values), a.after ?? a.written.map((line) => line.map(inputKey))));
   });
   const moved: string[] = [];
   for (const g of record.guards) {
@@ -159,13 +160,13 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
     if (ws && now !== g.address) moved.push(`« ${ws.name} » (zone écrite ${g.address}${now ? `, maintenant ${now}` : ', supprimée'})`);
   }
   const sheetChecks = [
-    ...record.created.map((c) => ({ after: c.after ?? planned(record, c.name), afterIsInput: !c.after, before: null as SheetAfter | null })),
-    ...record.rewritten.map((r) => ({ after: r.after ?? planned(record, r.name), afterIsInput: !r.after, before: r.before.used ? { address: r.before.used.address, formulas: r.before.used.formulas } : null })),
+    ...record.created.map((c) => ({ after: c.after ?? planned(record, c.name), before: null as SheetAfter | null })),
+    ...record.rewritten.map((r) => ({ after: r.after ?? planned(record, r.name), before: r.before.used ? { address: r.before.used.address, keys: keysOf(r.before.used.formulas, r.before.used.values) } : null })),
   ];
   sheetsNow.forEach((s, k) => {
     if (!s) return;
-    const { after, afterIsInput, before } = sheetChecks[k];
-    note(s.ws.name, changedInSheet(s.used.isNullObject ? null : { address: splitSheetAddress(s.used.address).area, formulas: s.used.formulas }, after, afterIsInput, before));
+    const { after, before } = sheetChecks[k];
+    note(s.ws.name, changedInSheet(s.used.isNullObject ? null : { address: splitSheetAddress(s.used.address).area, keys: keysOf(s.used.formulas, s.used.values) }, after, before));
   });
   const formatChanges = kept.map(({ a }, i) => a.before.numberFormat.some((line, r) => line.some((f, c) => f !== current.get(i)!.data.numberFormat![r]?.[c])));
 
@@ -284,41 +285,34 @@ function refusal(record: UndoRecord, reasons: string[]): UndoRefusedError {
   return new UndoRefusedError(`Annulation de « ${record.description} » refusée, rien n’a été modifié : ${reasons.join(' ; ')}. Remettez ces cellules comme l’écriture les avait laissées, ou retirez cette écriture de la liste pour annuler les précédentes.`, record.description);
 }
 
-/** What a write cut short meant to leave in a sheet: its planned inputs, as one box. */
+/** What a write cut short meant to leave in a sheet: its planned inputs, as one box of keys. */
 function planned(record: UndoRecord, sheet: string): SheetAfter {
   const runs = record.plannedCells[sheet] ?? [];
-  if (runs.length === 0) return { address: null, formulas: [] };
+  if (runs.length === 0) return { address: null, keys: [] };
   const box = boxOf(runs.map((r) => areaOf(r.address)));
-  const formulas: unknown[][] = Array.from({ length: box.bottom - box.top + 1 }, () => Array.from({ length: box.right - box.left + 1 }, () => ''));
+  const keys: string[][] = Array.from({ length: box.bottom - box.top + 1 }, () => Array.from({ length: box.right - box.left + 1 }, () => ''));
   for (const r of runs) {
     const a = areaOf(r.address);
-    r.inputs[0].forEach((v, j) => (formulas[a.top - box.top][a.left - box.left + j] = v));
+    r.inputs[0].forEach((v, j) => (keys[a.top - box.top][a.left - box.left + j] = inputKey(v)));
   }
-  return { address: areaAddress(box), formulas };
+  return { address: areaAddress(box), keys };
 }
 
 /** Cells of a created or rewritten sheet that hold neither what it had before nor what the write left. */
-function changedInSheet(now: SheetAfter | null, after: SheetAfter, afterIsInput: boolean, before: SheetAfter | null): string[] {
+function changedInSheet(now: SheetAfter | null, after: SheetAfter, before: SheetAfter | null): string[] {
   if (!now?.address) return [];
-  const expect = (s: SheetAfter | null, isInput: boolean) => {
-    const m = new Map<string, string>();
-    if (!s?.address) return m;
-    const box = areaOf(s.address);
-    s.formulas.forEach((line, i) => line.forEach((v, j) => m.set(cellAddress(box.top + i, box.left + j), contentKey(v, isInput))));
-    return m;
-  };
-  const left = expect(after, afterIsInput);
-  const was = expect(before, false);
   const box = areaOf(now.address);
-  const out: string[] = [];
-  now.formulas.forEach((line, i) =>
-    line.forEach((v, j) => {
-      const a = cellAddress(box.top + i, box.left + j);
-      const k = contentKey(v);
-      if (k !== (left.get(a) ?? '') && k !== (was.get(a) ?? '')) out.push(a);
-    }),
-  );
-  return out;
+  const place = (s: SheetAfter | null) => {
+    const grid: string[][] = now.keys.map((line) => line.map(() => ''));
+    if (!s?.address) return grid;
+    const b = areaOf(s.address);
+    s.keys.forEach((line, i) => line.forEach((k, j) => {
+      const r = b.top + i - box.top, c = b.left + j - box.left;
+      if (grid[r]?.[c] !== undefined) grid[r][c] = k;
+    }));
+    return grid;
+  };
+  return changedCells(box, now.keys, place(before), place(after));
 }
 
 function byTag(pieces: ReadPiece[]): Map<number, ReadPiece> {

@@ -24,8 +24,8 @@ export interface AreaRecord {
   before: CellsState;
   /** The inputs written (one row), to check a write that stopped before its read-back. */
   written: unknown[][];
-  /** The formulas Excel shows after the write (read back): what undo expects to find. */
-  after?: unknown[][];
+  /** What Excel shows after the write (read back), as comparison keys: what undo expects to find. */
+  after?: string[][];
 }
 
 /** A hidden defined name on the written cells of a kept sheet: it moves if lines are inserted. */
@@ -52,10 +52,10 @@ export interface SheetContent {
   charts: ToolChart[];
 }
 
-/** A sheet's cells after a write, read back (or, for a write cut short, the inputs it sent). */
+/** A sheet's cells after a write, as comparison keys (write-guards.ts): read back, or the inputs sent. */
 export interface SheetAfter {
   address: string | null;
-  formulas: unknown[][];
+  keys: string[][];
 }
 
 export interface RewrittenSheet {

@@ -18,9 +18,14 @@ export interface SheetProtection {
   allowFormatCells: boolean;
 }
 
+/** Worksheet items loaded with this know whether they are protected (one round trip for all). */
+export const PROTECTED_ITEM_PROPS = 'items/protection/protected';
+
+/** The options of a sheet known to be protected (queued); an unprotected sheet allows everything. */
 export function loadProtection(ws: Excel.Worksheet): () => SheetProtection {
-  ws.protection.load('protected,options');
-  return () => ({ protected: ws.protection.protected, allowFormatCells: ws.protection.protected ? !!ws.protection.options.allowFormatCells : true });
+  if (!ws.protection.protected) return () => ({ protected: false, allowFormatCells: true });
+  ws.protection.load('options');
+  return () => ({ protected: true, allowFormatCells: !!ws.protection.options.allowFormatCells });
 }
 
 /** Queues the lock state of an area; true/false, or null when it mixes both. */
@@ -61,37 +66,46 @@ function capitalise(s: string): string {
 }
 
 /**
- * One cell's content as comparable text: a written input ("'texte", "=A1+B1", 12) and what Excel
- * reads back (texte, "=A1+B1", 12) give the same key. Formulas compare without case or spaces
- * outside strings: Excel may tidy what it was given.
+ * One cell's content as comparable text, the same whether it comes from a cell read back
+ * (formula and value: a text "=A1" reads "=A1" in both, a formula never equals its own result) or
+ * from an input written ("'texte", "=A1+B1", 12). Formulas compare without case or spaces outside
+ * strings: Excel may tidy what it was given.
  */
-export function contentKey(x: unknown, isInput = false): string {
+export function cellKey(formula: unknown, value: unknown): string {
+  if (typeof formula === 'string' && formula.startsWith('=') && formula.length > 1 && formula !== value) return formulaKey(formula);
+  return constantKey(formula);
+}
+
+export function inputKey(input: unknown): string {
+  if (typeof input === 'string' && input.startsWith("'")) return `s:${input.slice(1)}`;
+  if (typeof input === 'string' && input.startsWith('=') && input.length > 1) return formulaKey(input);
+  return constantKey(input);
+}
+
+function constantKey(x: unknown): string {
   if (x === null || x === undefined || x === '') return '';
   if (typeof x === 'number') return `n:${x}`;
   if (typeof x === 'boolean') return `b:${x}`;
-  let s = String(x);
-  if (isInput && s.startsWith("'")) return `s:${s.slice(1)}`;
-  if (s.startsWith('=') && s.length > 1) {
-    // Odd pieces are string literals, kept as typed.
-    const pieces = s.split(/("(?:[^"]|"")*")/);
-    return `f:${pieces.map((p, i) => (i % 2 === 1 ? p : p.replace(/\s+/g, '').toUpperCase())).join('')}`;
-  }
-  return `s:${s}`;
+  return `s:${String(x)}`;
 }
 
-/**
- * The cells of `current` (read at `origin`) that hold neither what was there before nor what the
- * write left: the user changed them. `after` may be the inputs sent (`afterIsInput`) when the write
- * stopped before reading them back.
- */
-export function changedCells(origin: { top: number; left: number }, current: unknown[][], before: unknown[][] | null, after: unknown[][] | null, afterIsInput: boolean): string[] {
+function formulaKey(f: string): string {
+  // Odd pieces are string literals, kept as typed.
+  const pieces = f.split(/("(?:[^"]|"")*")/);
+  return `f:${pieces.map((p, i) => (i % 2 === 1 ? p : p.replace(/\s+/g, '').toUpperCase())).join('')}`;
+}
+
+/** Keys of a block read back (formulas and values side by side). */
+export function keysOf(formulas: unknown[][], values: unknown[][]): string[][] {
+  return formulas.map((line, i) => line.map((f, j) => cellKey(f, values[i]?.[j])));
+}
+
+/** The cells (A1, from `origin`) whose key is neither the one before the write nor the one it left. */
+export function changedCells(origin: { top: number; left: number }, now: string[][], before: string[][] | null, after: string[][] | null): string[] {
   const out: string[] = [];
-  current.forEach((line, i) => {
-    line.forEach((v, j) => {
-      const now = contentKey(v);
-      const was = before ? contentKey(before[i]?.[j]) : '';
-      const left = after ? contentKey(after[i]?.[j], afterIsInput) : '';
-      if (now !== was && now !== left) out.push(cellAddress(origin.top + i, origin.left + j));
+  now.forEach((line, i) => {
+    line.forEach((k, j) => {
+      if (k !== (before?.[i]?.[j] ?? '') && k !== (after?.[i]?.[j] ?? '')) out.push(cellAddress(origin.top + i, origin.left + j));
     });
   });
   return out;
