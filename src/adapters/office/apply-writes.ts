@@ -21,7 +21,7 @@ import type { SheetToCreate, WritePlan } from '../../layout/write-plan';
 import { writeInput } from './cell-values';
 import { readDateSystem } from './date-system';
 import { areaAddress } from './office-address';
-import { PartialWriteError, WorkbookActionError, frenchErrorMessage } from './office-errors';
+import { ExcelTimeoutError, PartialWriteError, WorkbookActionError, frenchErrorMessage } from './office-errors';
 import { type ExcelApi, isInternalSheet } from './office-globals';
 import { DEFAULT_MAX_PAYLOAD_BYTES, PayloadBatches } from './payload-batches';
 import { type ReadPiece, type ReadRequest, readRanges } from './range-reader';
@@ -168,6 +168,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     try {
       await batches.send(context, { suspendCalculation: true, onBatch: (done, total) => progress(0.3 + (0.5 * done) / total, 'Écriture dans le classeur') });
     } catch (e) {
+      if (e instanceof ExcelTimeoutError) throw e; // what Excel did is unknown: said by the caller
       throw new PartialWriteError(
         `« ${plan.description} » s’est arrêtée en cours d’écriture : le classeur est modifié en partie. Onglet Écritures, « Annuler » le remet comme avant. (${frenchErrorMessage(e)})`,
         plan.description,
@@ -206,6 +207,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       stack.queueFinalize(finish, entry, record, maxBytes);
       await finish.send(context, { suspendCalculation: false });
     } catch (e) {
+      if (e instanceof ExcelTimeoutError) throw e;
       throw new PartialWriteError(
         `Les cellules de « ${plan.description} » sont écrites, mais la vérification qui suit a échoué : vérifiez le classeur ; onglet Écritures, « Annuler » le remet comme avant. (${frenchErrorMessage(e)})`,
         plan.description,

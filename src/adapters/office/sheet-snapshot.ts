@@ -31,7 +31,7 @@ export function loadSheet(ws: Excel.Worksheet, toolCharts: () => ToolChart[], wi
   merged.load('areas/items/address');
   const widths = widthColumns.map((col) => {
     const r = ws.getRange(cellAddress(1, col));
-    r.format.load('columnWidth');
+    r.format.load('columnWidth,useStandardWidth');
     return { col, r };
   });
   const frozen = ws.freezePanes.getLocationOrNullObject();
@@ -49,7 +49,8 @@ export function loadSheet(ws: Excel.Worksheet, toolCharts: () => ToolChart[], wi
         content: {
           used: usedCells,
           merges: merged.isNullObject ? [] : merged.areas.items.map((a) => splitSheetAddress(a.address).area),
-          widths: Object.fromEntries(widths.map(({ col, r }) => [String(col), r.format.columnWidth])),
+          // null: the sheet's standard width (given back as such, not as a fixed number of points).
+          widths: Object.fromEntries(widths.map(({ col, r }) => [String(col), r.format.useStandardWidth ? null : r.format.columnWidth])),
           frozenRows: frozen.isNullObject ? 0 : frozen.rowCount,
           charts: toolCharts().filter((c) => chartNames.includes(c.name)),
         },
@@ -87,8 +88,9 @@ export function queueRestore(batches: PayloadBatches, ws: () => Excel.Worksheet,
     const sheet = ws();
     for (const m of before.merges) sheet.getRange(m).merge(false);
     for (const [col, points] of Object.entries(before.widths)) {
-      const letter = columnLetters(Number(col));
-      if (typeof points === 'number') sheet.getRange(`${letter}1`).format.columnWidth = points;
+      const format = sheet.getRange(`${columnLetters(Number(col))}1`).format;
+      if (typeof points === 'number') format.columnWidth = points;
+      else format.useStandardWidth = true; // ExcelApi 1.7
     }
     if (before.frozenRows > 0) sheet.freezePanes.freezeRows(before.frozenRows);
     else sheet.freezePanes.unfreeze();

@@ -27,7 +27,8 @@ export function withSyncTimeout(excel: ExcelApi, timeoutMs: number): ExcelApi {
 function bounded<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new ExcelTimeoutError(`Excel n’a pas répondu en ${Math.round(ms / 1000)} secondes.`)), ms);
+    const seconds = Math.max(1, Math.ceil(ms / 1000));
+    timer = setTimeout(() => reject(new ExcelTimeoutError(`Excel n’a pas répondu en ${seconds} seconde${seconds > 1 ? 's' : ''}.`)), ms);
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }

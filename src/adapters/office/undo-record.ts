@@ -45,8 +45,8 @@ export interface ToolChart {
 export interface SheetContent {
   used: CellsState | null;
   merges: string[];
-  /** Column number → width in points, for the columns the snapshot covers. */
-  widths: Record<string, number>;
+  /** Column number → width in points (null: the sheet's standard width), for the columns the write sets. */
+  widths: Record<string, number | null>;
   frozenRows: number;
   /** The add-in's charts on the sheet (re-added from their spec on undo). */
   charts: ToolChart[];

@@ -140,10 +140,18 @@ export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
     this.queue((t) => this.context.model.setColumnWidth(t.sheet, t.area, points), points);
   }
 
+  get useStandardWidth(): boolean | null {
+    return this.get('useStandardWidth');
+  }
+  /** ExcelApi 1.7; only `true` does anything, as in Excel. */
+  set useStandardWidth(v: boolean) {
+    if (v) this.queue((t) => this.context.model.setStandardWidth(t.sheet, t.area), v);
+  }
+
   protected readLive(prop: string): unknown {
-    if (prop === 'columnWidth') {
+    if (prop === 'columnWidth' || prop === 'useStandardWidth') {
       const t = this.target();
-      return this.context.model.columnWidth(t.sheet, t.area);
+      return prop === 'columnWidth' ? this.context.model.columnWidth(t.sheet, t.area) : this.context.model.usesStandardWidth(t.sheet, t.area);
     }
     throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeFormat.${prop} is not supported.`);
   }

@@ -463,6 +463,19 @@ export class FakeWorkbookModel {
     for (let col = r.left; col <= r.right; col++) sheet.columnWidths.set(col, chars);
   }
 
+  setStandardWidth(sheet: GridSheet, r: CellRange): void {
+    this.checkFormatWrite(sheet, 'allowFormatColumns');
+    for (let col = r.left; col <= r.right; col++) sheet.columnWidths?.delete(col);
+    if (sheet.columnWidths?.size === 0) delete sheet.columnWidths;
+  }
+
+  /** True when no column of the range has a width of its own; null when they differ. */
+  usesStandardWidth(sheet: GridSheet, r: CellRange): boolean | null {
+    const own = new Set<boolean>();
+    for (let col = r.left; col <= r.right && own.size < 2; col++) own.add(sheet.columnWidths?.has(col) ?? false);
+    return own.size === 1 ? !own.has(true) : null;
+  }
+
   /** Points, when every column of the range has the same width (null otherwise); 8.43 characters by default. */
   columnWidth(sheet: GridSheet, r: CellRange): number | null {
     const widths = new Set<number>();
