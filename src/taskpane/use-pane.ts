@@ -186,7 +186,7 @@ export function usePane(actions: WorkbookActions) {
         } catch (e) {
           await refreshWrites();
           if (e instanceof Error && e.name === 'PartialWriteError') {
-            setMessage({ intent: 'error', title: `${title} : interrompue`, text: e.message, action: { label: 'Annuler cette écriture', run: () => void undo() } });
+            setMessage({ intent: 'error', title: `${title} : interrompue`, text: e.message, action: { label: 'Annuler l’écriture interrompue', run: () => void undo() } });
             return;
           }
           throw e;

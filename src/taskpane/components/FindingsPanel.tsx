@@ -31,10 +31,18 @@ export function FindingsPanel({ findings, onSelect }: { findings: Finding[]; onS
   const [open, setOpen] = useState<string[]>(() => (groups[0] ? [groups[0].sheet] : []));
   const order = useMemo(() => groups.flatMap((g) => g.bySeverity.flatMap((sg) => sg.findings)), [groups]);
   const cards = useRef(new Map<Finding, HTMLButtonElement>());
+  // The card to bring into view and focus, once its group's panel has mounted it.
+  const pending = useRef<Finding | null>(null);
+  const reveal = (card: HTMLButtonElement) => {
+    card.scrollIntoView?.({ block: 'nearest' });
+    card.focus({ preventScroll: true });
+    pending.current = null;
+  };
   const counts = countBySeverity(findings);
   const rules = rulesOf(findings).map((id) => ({ id, title: TITLES.get(id) ?? id }));
 
   const choose = (f: Finding) => {
+    pending.current = f;
     setSelected(f);
     setOpen((o) => (o.includes(f.sheet) ? o : [...o, f.sheet]));
     onSelect(f);
@@ -45,9 +53,8 @@ export function FindingsPanel({ findings, onSelect }: { findings: Finding[]; onS
     choose(order[(i + 1) % order.length]);
   };
   useEffect(() => {
-    const card = selected ? cards.current.get(selected) : undefined;
-    card?.scrollIntoView?.({ block: 'nearest' });
-    card?.focus({ preventScroll: true });
+    const card = pending.current ? cards.current.get(pending.current) : undefined;
+    if (card) reveal(card);
   }, [selected, open]);
   const toggle = (sev: Severity) => {
     const nextSet = new Set(severities);
@@ -81,8 +88,9 @@ export function FindingsPanel({ findings, onSelect }: { findings: Finding[]; onS
                       <li key={`${f.rule}-${f.cell}-${i}`}>
                         <FindingItem
                           ref={(el) => {
-                            if (el) cards.current.set(f, el);
-                            else cards.current.delete(f);
+                            if (!el) return void cards.current.delete(f);
+                            cards.current.set(f, el);
+                            if (pending.current === f) reveal(el);
                           }}
                           finding={f}
                           selected={selected === f}

@@ -100,7 +100,7 @@ export function Pane({ actions }: { actions: WorkbookActions }) {
         {SECTIONS.map((x) => (
           <Tab key={x.id} value={x.id} id={`onglet-${x.id}`} aria-controls={`section-${x.id}`} aria-current={x.id === p.tab ? 'page' : undefined}>
             {x.label}
-            {x.id === 'constats' && p.view && errors > 0 ? <span aria-label={countLabel(errors, 'error')}> ({errors})</span> : null}
+            {x.id === 'constats' && p.view && errors > 0 ? <span title={countLabel(errors, 'error')}> ({errors})</span> : null}
           </Tab>
         ))}
       </TabList>

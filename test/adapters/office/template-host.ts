@@ -10,14 +10,10 @@ import { blankWorkbookToBuffer } from '../../../src/adapters/xlsx/write-template
 import { buildBlankWorkbook } from '../../../src/layout/blank/blank-workbook';
 import { cellAddress, columnLetters } from '../../../src/layout/grid';
 
-export async function templateHost(year = 2024, edit?: (wb: ExcelJS.Workbook) => void): Promise<FakeOfficeHost> {
-  let buf = await blankWorkbookToBuffer(buildBlankWorkbook(year));
+export async function templateHost(year = 2024): Promise<FakeOfficeHost> {
+  const buf = await blankWorkbookToBuffer(buildBlankWorkbook(year));
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf);
-  if (edit) {
-    edit(wb);
-    buf = Buffer.from(await wb.xlsx.writeBuffer());
-  }
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   const host = createFakeOfficeHost(await readXlsxBuffer(buf, 'modele.xlsx'));
   for (const ws of wb.worksheets) {
     const p = (ws as unknown as { sheetProtection?: Record<string, boolean> }).sheetProtection;
