@@ -23,6 +23,7 @@ const useStyles = makeStyles({
   },
   selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   head: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalXS },
+  badge: { flexShrink: 0, marginTop: tokens.spacingVerticalXXS },
   title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   meta: { display: 'block', color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalXS },
   message: { display: 'block', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
@@ -45,7 +46,7 @@ export const FindingItem = forwardRef<HTMLButtonElement, { finding: Finding; sel
   return (
     <button ref={ref} type="button" className={mergeClasses(s.item, selected && s.selected)} onClick={() => onSelect(finding)} data-rule={finding.rule} data-cell={finding.cell} aria-pressed={selected}>
       <span className={s.head}>
-        <Badge appearance="tint" color={BADGE[finding.severity]}>
+        <Badge className={s.badge} appearance="tint" color={BADGE[finding.severity]}>
           {SEVERITY_NAME[finding.severity]}
         </Badge>
         <span className={s.title}>{TITLES.get(finding.rule) ?? finding.rule}</span>

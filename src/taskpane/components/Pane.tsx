@@ -1,7 +1,6 @@
 import { Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { WorkbookActions } from '../../adapters/office/workbook-actions';
-import { countLabel } from '../findings-view';
 import { type PaneController, type PaneTab, usePane } from '../use-pane';
 import { WRITE_ACTIONS } from '../write-actions';
 import { AnalyseBar } from './AnalyseBar';
@@ -15,7 +14,7 @@ import { WritesPanel } from './WritesPanel';
 /**
  * Microsoft's task-pane guidance: 20 px margins (tokens.spacingHorizontalXL), no heading repeating
  * the add-in's name (Excel's pane title already says it), the primary action first, then a tab bar
- * of four short sections at the top, the active one visible, each section scrolling on its own.
+ * of four short labels that fits the 350 px pane (counts are in the section itself).
  */
 const useStyles = makeStyles({
   pane: {
@@ -26,7 +25,10 @@ const useStyles = makeStyles({
     minWidth: 0,
     boxSizing: 'border-box',
   },
-  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Four tabs in 310 px (350 minus the margins): the first label aligned on the margin, tight padding.
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalSNudge})`, flexWrap: 'wrap' },
+  tab: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  tabText: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
 });
 
@@ -89,18 +91,16 @@ const SECTIONS: Section[] = [
 export function Pane({ actions }: { actions: WorkbookActions }) {
   const s = useStyles();
   const p = usePane(actions);
-  const errors = p.view?.analysis.findings.filter((f) => f.severity === 'error').length ?? 0;
   const section = SECTIONS.find((x) => x.id === p.tab) ?? SECTIONS[0];
   return (
     <main className={s.pane} aria-busy={p.busy !== null}>
       <AnalyseBar busy={p.busy !== null} stale={p.stale && p.view !== null} analysedAt={p.view?.analysedAt ?? null} onAnalyse={p.analyse} />
       {p.busy && <BusyIndicator busy={p.busy} />}
       {p.message && <StatusMessage message={p.message} onDismiss={p.dismissMessage} />}
-      <TabList className={s.tabs} selectedValue={p.tab} onTabSelect={(_e, d) => p.setTab(d.value as PaneTab)} aria-label="Sections du volet">
+      <TabList className={s.tabs} size="small" selectedValue={p.tab} onTabSelect={(_e, d) => p.setTab(d.value as PaneTab)} aria-label="Sections du volet">
         {SECTIONS.map((x) => (
-          <Tab key={x.id} value={x.id} id={`onglet-${x.id}`} aria-controls={`section-${x.id}`} aria-current={x.id === p.tab ? 'page' : undefined}>
+          <Tab key={x.id} className={s.tab} content={{ className: s.tabText }} value={x.id} id={`onglet-${x.id}`} aria-controls={`section-${x.id}`} aria-current={x.id === p.tab ? 'page' : undefined}>
             {x.label}
-            {x.id === 'constats' && p.view && errors > 0 ? <span title={countLabel(errors, 'error')}> ({errors})</span> : null}
           </Tab>
         ))}
       </TabList>
