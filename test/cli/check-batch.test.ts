@@ -12,7 +12,6 @@ import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { buildSampleGrid } from '../../scripts/sample/build-sample';
 import { buildCleanSampleGrid } from '../../scripts/batch/clean-sample';
 
-jest.setTimeout(60_000);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-batch-'));
 const sample = path.join(dir, '62-pas-de-calais.xlsx');

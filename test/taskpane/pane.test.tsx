@@ -21,8 +21,6 @@ import { count, inPaneWords } from '../../src/taskpane/pane-text';
 import type { Finding } from '../../src/domain/finding';
 import { getCell } from '../../src/layout/grid';
 
-// Rendering Fluent in jsdom and analysing the sample take seconds on a loaded 2-core machine.
-jest.setTimeout(60_000);
 const SLOW = { timeout: 20_000 };
 const FT = 'Construction du plan de finance';
 

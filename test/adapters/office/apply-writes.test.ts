@@ -13,7 +13,6 @@ import { type Grid, getCell, newSheet, setCell } from '../../../src/layout/grid'
 import type { CellWrite, WritePlan } from '../../../src/layout/write-plan';
 import { cloneGrid } from './office-view';
 
-jest.setTimeout(30_000);
 
 const FT = 'Construction du plan de finance';
 const V1 = 'Etat des dépenses VOLET 1';

@@ -13,7 +13,6 @@ import { analyseGrid } from '../../../src/layout/analyse';
 import { type Grid, type GridSheet, getCell, newSheet, setCell } from '../../../src/layout/grid';
 import { cellCount, largeSample, officeView } from './office-view';
 
-jest.setTimeout(60_000);
 
 const FIVE_MB = 5 * 1024 * 1024;
 

@@ -19,7 +19,6 @@ import { planMidTermReport } from '../../../src/layout/report/mid-term-report';
 import type { WritePlan } from '../../../src/layout/write-plan';
 import { cloneGrid } from './office-view';
 
-jest.setTimeout(60_000);
 
 const FT = 'Construction du plan de finance';
 

@@ -22,7 +22,6 @@ import { getCell } from '../../../src/layout/grid';
 import { cloneGrid } from './office-view';
 import { templateHost } from './template-host';
 
-jest.setTimeout(60_000);
 
 const FT = 'Construction du plan de finance';
 
