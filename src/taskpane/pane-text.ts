@@ -36,5 +36,13 @@ const PANE_CONTROLS: Record<string, string> = {
 
 /** A finding's message as the pane shows it: « option --x » becomes the pane's control for it. */
 export function inPaneWords(message: string): string {
-  return message.replace(/option (--[a-z][a-z-]*)/g, (_m, flag: string) => PANE_CONTROLS[flag] ?? `l’option ${flag} de la commande annexes check`);
+  return frenchSpacing(message.replace(/option (--[a-z][a-z-]*)/g, (_m, flag: string) => PANE_CONTROLS[flag] ?? `l’option ${flag} de la commande annexes check`));
+}
+
+/**
+ * French typography in a narrow pane: the space before « : ; ! ? » and inside « » does not break
+ * (a line never starts with a colon or a closing guillemet).
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
 }

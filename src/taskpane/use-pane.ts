@@ -201,7 +201,7 @@ export function usePane(actions: WorkbookActions) {
         setMessage({
           intent: 'success',
           title: `${title} : terminé`,
-          text: [count(result.cellsWritten, 'cellule écrite', 'cellules écrites'), ...sheets, ...(extra ? [extra] : [])].join(' ; ') + `. ${made.plan.description}. ${UNDO_HINT}`,
+          text: [count(result.cellsWritten, 'cellule écrite', 'cellules écrites'), ...sheets, ...(extra ? [extra] : [])].join(' ; ') + `. ${made.plan.description.replace(/\.$/, '')}. ${UNDO_HINT}`,
         });
       }),
     [task, readAndAnalyse, actions, refreshWrites, undo],

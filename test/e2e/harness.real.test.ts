@@ -151,7 +151,7 @@ test('the pane at 350 px: each section, Réglages within 15 presses of Tab, no h
 
   await page.getByRole('tab', { name: 'Réglages' }).click();
   await page.getByRole('switch').click();
-  await page.getByRole('button', { name: 'Écrire dans la feuille « Paramètres »…' }).click();
+  await page.getByRole('button', { name: 'Écrire dans « Paramètres »…' }).click();
   await page.getByRole('dialog').waitFor();
   await screenshot(page, 'pane-reglages-accord', { whole: true });
   await page.getByRole('dialog').getByRole('button', { name: 'Ne pas écrire' }).click();

@@ -24,6 +24,7 @@ import type { PaneSettings } from '../../adapters/office/workbook-actions';
 import type { Parameters } from '../../domain/parameters';
 import type { CheckOptions } from '../../domain/workbook';
 import type { ReadingSettings, SettingsPlan } from '../../layout/fill/settings-plan';
+import { frenchSpacing } from '../pane-text';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -114,8 +115,8 @@ export function SettingsPanel(p: SettingsPanelProps) {
       >
         <Input value={thresholdText} onChange={(_e, d) => setThresholdText(d.value)} inputMode="decimal" disabled={!p.options} />
       </Field>
-      <Button appearance="primary" disabled={p.disabled || parsed === null || !changed} onClick={ask}>
-        Écrire dans la feuille « Paramètres »…
+      <Button disabled={p.disabled || parsed === null || !changed} onClick={ask}>
+        Écrire dans « Paramètres »…
       </Button>
       <Caption1>Ces lectures vivent dans la feuille « Paramètres » du classeur : la commande annexes check d’un contrôleur applique les mêmes.</Caption1>
       <Dialog open={confirm !== null} onOpenChange={(_e, d) => !d.open && setConfirm(null)}>
@@ -123,11 +124,11 @@ export function SettingsPanel(p: SettingsPanelProps) {
           <DialogBody>
             <DialogTitle>Écrire ces réglages dans le classeur ?</DialogTitle>
             <DialogContent>
-              <Text block>Le complément va écrire dans le classeur :</Text>
+              <Text block>Le complément va écrire dans le classeur{'\u00a0'}:</Text>
               <ul className={s.changes}>
                 {confirm?.plan.changes.map((c) => (
                   <li key={c.id}>
-                    « {c.label} » : {c.shown} (cellule {c.cell})
+                    {frenchSpacing(`« ${c.label} » : ${c.shown} (cellule ${c.cell})`)}
                   </li>
                 ))}
               </ul>
