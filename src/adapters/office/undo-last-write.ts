@@ -22,7 +22,7 @@ import { type ReadPiece, readRanges } from './range-reader';
 import { type Touched, boxOf } from './apply-writes';
 import { queueEmpty, queueRestore, union } from './sheet-snapshot';
 import type { SheetAfter, ToolChart, UndoRecord } from './undo-record';
-import { type UndoStack, loadStack } from './undo-stack';
+import { type UndoStack, loadStack, openStack } from './undo-stack';
 import { PROTECTED_ITEM_PROPS, type ProtectionProblem, areaOf, changedCells, inputKey, keysOf, listCells, loadLocked, loadProtection, protectionError, referencesTo } from './write-guards';
 
 export interface UndoResult {
@@ -76,12 +76,7 @@ export async function undoLastWrite(excel: ExcelApi, options: { maxPayloadBytes?
 /** Drops the top entry without undoing it (its data unreadable, or its sheet gone). */
 export async function forgetLastWrite(excel: ExcelApi): Promise<{ forgotten: boolean; description?: string }> {
   return excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name');
-    await context.sync();
-    const load = loadStack(context, worksheets.items);
-    await context.sync();
-    const stack = load.resolve();
+    const stack = await openStack(context);
     const entry = stack.top;
     if (!entry) return { forgotten: false };
     const batches = new PayloadBatches();

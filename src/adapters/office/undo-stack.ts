@@ -191,14 +191,17 @@ export function guardName(recordId: number, k: number): string {
   return `${INTERNAL_SHEET_PREFIX}u${recordId}_${k}`;
 }
 
-/** The stack's entries as the pane lists them (newest first), in one read. */
+/** The stack, for an action that needs nothing else first (two round trips: sheets, then A1). */
+export async function openStack(context: Excel.RequestContext): Promise<UndoStack> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  await context.sync();
+  const load = loadStack(context, worksheets.items);
+  await context.sync();
+  return load.resolve();
+}
+
+/** The stack's entries as the pane lists them, newest first. */
 export async function listWrites(excel: ExcelApi): Promise<StackEntry[]> {
-  return excel.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name');
-    await context.sync();
-    const load = loadStack(context, worksheets.items);
-    await context.sync();
-    return [...load.resolve().index.entries].reverse();
-  });
+  return excel.run(async (context) => [...(await openStack(context)).index.entries].reverse());
 }

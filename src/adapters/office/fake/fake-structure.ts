@@ -62,7 +62,7 @@ export function shiftLines(model: FakeWorkbookModel, sheet: GridSheet, axis: Axi
     }
   };
   rekey(model.fills.get(sheet));
-  rekey(model.locks.get(sheet)?.cells);
+  rekey(model.protection.locks.get(sheet)?.cells);
   if (axis === 'col' && sheet.columnWidths) {
     const widths = [...sheet.columnWidths];
     sheet.columnWidths.clear();

@@ -5,7 +5,8 @@
  */
 import { parseArea } from '../office-address';
 import { shiftLines } from './fake-structure';
-import type { FakeWorkbookModel, SheetProtectionState } from './fake-workbook-model';
+import type { SheetProtectionState } from './fake-protection';
+import type { FakeWorkbookModel } from './fake-workbook-model';
 
 export class FakeUser {
   constructor(
@@ -59,18 +60,18 @@ export class FakeUser {
 
   /** Révision › Protéger la feuille, without a password; `allow` as the dialog's check boxes. */
   protect(sheet: string, allow: Partial<Omit<SheetProtectionState, 'protected'>> = {}): void {
-    this.model.protection.set(this.sheet(sheet), { allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false, allowInsertRows: false, allowEditObjects: false, ...allow, protected: true });
+    this.model.protection.states.set(this.sheet(sheet), { allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false, allowInsertRows: false, allowEditObjects: false, ...allow, protected: true });
     this.after();
   }
 
   unprotect(sheet: string): void {
-    this.model.protection.delete(this.sheet(sheet));
+    this.model.protection.states.delete(this.sheet(sheet));
     this.after();
   }
 
   /** Format › Cellule › Protection › Verrouillée, on cells or (wholeColumns) on whole columns. */
   setLocked(sheet: string, address: string, locked: boolean, wholeColumns = false): void {
-    this.model.setLocked(this.sheet(sheet), this.area(address), locked, wholeColumns);
+    this.model.protection.setLocked(this.sheet(sheet), this.area(address), locked, wholeColumns);
   }
 
   fill(sheet: string, address: string, color: string | null): void {

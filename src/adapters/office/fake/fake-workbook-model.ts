@@ -15,6 +15,7 @@ import { FakeOfficeError } from './fake-error';
 import { FakeCalculator } from './fake-calc';
 import { type Reference, mapReferences, quoteSheetName, referenceText } from '../formula-refs';
 import { checkFormula } from './formula-syntax';
+import { FakeProtection } from './fake-protection';
 
 export type OfficeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export type CellProperty = 'values' | 'formulas' | 'valueTypes' | 'numberFormat';
@@ -25,15 +26,6 @@ export const MAX_COL = 16384;
 export const READ_CELL_LIMIT = 5_000_000;
 /** Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this method will fail". */
 export const MERGED_AREAS_LIMIT = 512;
-
-export interface SheetProtectionState {
-  protected: boolean;
-  allowFormatCells: boolean;
-  allowFormatColumns: boolean;
-  allowFormatRows: boolean;
-  allowInsertRows: boolean;
-  allowEditObjects: boolean;
-}
 
 export interface FakeName {
   name: string;
@@ -51,10 +43,6 @@ export interface FakeChangeEvent {
   source: 'Local';
 }
 
-const NO_PROTECTION: SheetProtectionState = { protected: false, allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false, allowInsertRows: false, allowEditObjects: false };
-
-const accessDenied = (what: string) => new FakeOfficeError('AccessDenied', `You cannot perform the requested operation (${what}: the sheet is protected).`);
-
 export class FakeWorkbookModel {
   activeSheet: GridSheet | undefined;
   selection: { sheet: string; address: string } | null = null;
@@ -66,9 +54,8 @@ export class FakeWorkbookModel {
   readonly uiLog: string[] = [];
   /** Workbook-level defined names, by lower-case name. */
   readonly names = new Map<string, FakeName>();
-  readonly protection = new Map<GridSheet, SheetProtectionState>();
-  /** Cell lock state: Excel locks every cell unless told otherwise (per column or per cell). */
-  readonly locks = new Map<GridSheet, { unlockedCols: Set<number>; cells: Map<string, boolean> }>();
+  /** Sheet protection and cell lock states (fake-protection.ts). */
+  readonly protection = new FakeProtection();
   /** True when the workbook counts dates from 1904 (Excel for Mac's old default). */
   date1904 = false;
   /** Set by application.suspendApiCalculationUntilNextSync() for the rest of the sync. */
@@ -167,7 +154,8 @@ export class FakeWorkbookModel {
         n.area = null;
       }
     }
-    for (const map of [this.fills, this.frozenRows, this.charts, this.protection, this.locks] as Map<GridSheet, unknown>[]) map.delete(sheet);
+    for (const map of [this.fills, this.frozenRows, this.charts] as Map<GridSheet, unknown>[]) map.delete(sheet);
+    this.protection.forget(sheet);
     if (this.activeSheet === sheet) this.activeSheet = this.grid.sheets.find((s) => this.visibility(s) === 'Visible');
     this.emit({ type: 'WorksheetDeleted', worksheetId: this.sheetId(sheet), source: 'Local' });
     this.recalculate(false);
@@ -199,52 +187,10 @@ export class FakeWorkbookModel {
 
   // ---- protection
 
-  protectionOf(sheet: GridSheet): SheetProtectionState {
-    return this.protection.get(sheet) ?? NO_PROTECTION;
-  }
-
-  isLocked(sheet: GridSheet, row: number, col: number): boolean {
-    const l = this.locks.get(sheet);
-    if (!l) return true;
-    return l.cells.get(`${row}:${col}`) ?? !l.unlockedCols.has(col);
-  }
-
   /** Range.format.protection.locked: true, false, or null when the range mixes both. */
   lockedState(sheet: GridSheet, r: CellRange): boolean | null {
     this.checkReadSize(r);
-    let seen: boolean | null = null;
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) {
-        const v = this.isLocked(sheet, row, col);
-        if (seen === null) seen = v;
-        else if (seen !== v) return null;
-      }
-    }
-    return seen;
-  }
-
-  setLocked(sheet: GridSheet, r: CellRange, locked: boolean, wholeColumns = false): void {
-    let l = this.locks.get(sheet);
-    if (!l) this.locks.set(sheet, (l = { unlockedCols: new Set(), cells: new Map() }));
-    for (let col = r.left; col <= r.right; col++) {
-      if (wholeColumns) {
-        if (locked) l.unlockedCols.delete(col);
-        else l.unlockedCols.add(col);
-        continue;
-      }
-      for (let row = r.top; row <= r.bottom; row++) l.cells.set(`${row}:${col}`, locked);
-    }
-  }
-
-  /** Writing values into a locked cell of a protected sheet is refused, for the API as for users. */
-  private checkContentWrite(sheet: GridSheet, r: CellRange): void {
-    if (!this.protectionOf(sheet).protected) return;
-    for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (this.isLocked(sheet, row, col)) throw accessDenied(`cell ${row}:${col} is locked`);
-  }
-
-  private checkFormatWrite(sheet: GridSheet, what: keyof SheetProtectionState = 'allowFormatCells'): void {
-    const p = this.protectionOf(sheet);
-    if (p.protected && !p[what]) throw accessDenied(what);
+    return this.protection.lockedState(sheet, r);
   }
 
   // ---- ranges
@@ -310,8 +256,8 @@ export class FakeWorkbookModel {
       throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}).`);
     }
     if (enforce) {
-      if (prop === 'numberFormat') this.checkFormatWrite(sheet);
-      else this.checkContentWrite(sheet, r);
+      if (prop === 'numberFormat') this.protection.checkFormat(sheet);
+      else this.protection.checkContent(sheet, r);
     }
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++) {
@@ -329,8 +275,8 @@ export class FakeWorkbookModel {
   clear(sheet: GridSheet, r: CellRange, applyTo: string): void {
     const contents = applyTo === 'All' || applyTo === 'Contents';
     const formats = applyTo === 'All' || applyTo === 'Formats';
-    if (contents) this.checkContentWrite(sheet, r);
-    if (formats) this.checkFormatWrite(sheet);
+    if (contents) this.protection.checkContent(sheet, r);
+    if (formats) this.protection.checkFormat(sheet);
     for (const [row, cols] of [...sheet.rows]) {
       if (row < r.top || row > r.bottom) continue;
       for (const [col, cell] of [...cols]) {
@@ -401,7 +347,7 @@ export class FakeWorkbookModel {
 
   /** Merges the area (or each of its rows), as Range.merge(across). */
   merge(sheet: GridSheet, r: CellRange, across: boolean): void {
-    if (this.protectionOf(sheet).protected) throw accessDenied('merge');
+    this.protection.checkStructure(sheet, 'merge');
     const areas = across ? rowsOf(r) : [r];
     for (const a of areas) {
       if (a.top === a.bottom && a.left === a.right) continue;
@@ -415,7 +361,7 @@ export class FakeWorkbookModel {
   }
 
   unmerge(sheet: GridSheet, r: CellRange): void {
-    if (this.protectionOf(sheet).protected) throw accessDenied('unmerge');
+    this.protection.checkStructure(sheet, 'unmerge');
     sheet.merges = sheet.merges.filter((m) => !overlaps(m, r));
   }
 
@@ -441,7 +387,7 @@ export class FakeWorkbookModel {
   }
 
   setFill(sheet: GridSheet, r: CellRange, color: string | null, enforce = true): void {
-    if (enforce) this.checkFormatWrite(sheet);
+    if (enforce) this.protection.checkFormat(sheet);
     let m = this.fills.get(sheet);
     if (!m) {
       m = new Map();
@@ -457,14 +403,14 @@ export class FakeWorkbookModel {
 
   /** Excel's column width is in points; the grid keeps characters (Calibri 11: 7 px a character, 5 px padding). */
   setColumnWidth(sheet: GridSheet, r: CellRange, points: number): void {
-    this.checkFormatWrite(sheet, 'allowFormatColumns');
+    this.protection.checkFormat(sheet, 'allowFormatColumns');
     const chars = Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
     sheet.columnWidths ??= new Map();
     for (let col = r.left; col <= r.right; col++) sheet.columnWidths.set(col, chars);
   }
 
   setStandardWidth(sheet: GridSheet, r: CellRange): void {
-    this.checkFormatWrite(sheet, 'allowFormatColumns');
+    this.protection.checkFormat(sheet, 'allowFormatColumns');
     for (let col = r.left; col <= r.right; col++) sheet.columnWidths?.delete(col);
     if (sheet.columnWidths?.size === 0) delete sheet.columnWidths;
   }
@@ -487,14 +433,14 @@ export class FakeWorkbookModel {
   }
 
   addChart(sheet: GridSheet, record: FakeChartRecord): void {
-    this.checkFormatWrite(sheet, 'allowEditObjects');
+    this.protection.checkFormat(sheet, 'allowEditObjects');
     const list = this.charts.get(sheet) ?? [];
     list.push(record);
     this.charts.set(sheet, list);
   }
 
   deleteChart(sheet: GridSheet, record: FakeChartRecord): void {
-    this.checkFormatWrite(sheet, 'allowEditObjects');
+    this.protection.checkFormat(sheet, 'allowEditObjects');
     const list = (this.charts.get(sheet) ?? []).filter((c) => c !== record);
     if (list.length) this.charts.set(sheet, list);
     else this.charts.delete(sheet);

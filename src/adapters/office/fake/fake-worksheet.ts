@@ -22,7 +22,7 @@ export class FakeWorksheetProtection extends FakeClientObject<GridSheet> {
   }
 
   protected readLive(prop: string): unknown {
-    const p = this.context.model.protectionOf(this.target());
+    const p = this.context.model.protection.of(this.target());
     if (prop === 'protected') return p.protected;
     if (prop === 'options') {
       return { allowFormatCells: p.allowFormatCells, allowFormatColumns: p.allowFormatColumns, allowFormatRows: p.allowFormatRows, allowInsertRows: p.allowInsertRows, allowEditObjects: p.allowEditObjects };
