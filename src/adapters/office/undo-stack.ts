@@ -106,6 +106,8 @@ export class UndoStack {
 
   /** Queues the record's final version (with what the write left) and marks its entry complete. */
   queueFinalize(batches: PayloadBatches, entry: StackEntry, record: UndoRecord, maxBytes: number): void {
+    // A rewritten sheet lost its former charts (saved in the record); it has the new ones only.
+    for (const r of record.rewritten) delete this.index.charts[r.sheetId];
     for (const c of record.chartsAdded) {
       const sheetId = record.created.find((s) => s.name === c.sheet)?.sheetId ?? record.rewritten.find((s) => s.name === c.sheet)?.sheetId;
       if (sheetId) this.index.charts[sheetId] = [...(this.index.charts[sheetId] ?? []).filter((x) => x.name !== c.name), { name: c.name, spec: c.spec }];

@@ -58,3 +58,24 @@ test('report sheets and chart in ≤ 6 round trips, engine figures in the cells,
   expect(model.grid).toEqual(before);
   expect(model.charts.size).toBe(0);
 });
+
+test('the report written twice: its sheets rewritten in place with one chart each time; two undos give back the start', async () => {
+  const host = createFakeOfficeHost(buildSampleGrid());
+  const before = cloneGrid(host.excel.model.grid);
+  const ids: string[][] = [];
+  for (let i = 0; i < 2; i++) {
+    const grid = await readWorkbook(host.globals.excel);
+    const report = planMidTermReport(grid, analyseGrid(grid));
+    await applyWrites(host.globals.excel, report.plan, { charts: report.charts });
+    ids.push(report.plan.createSheets.map((s) => host.excel.model.sheetId(host.excel.model.find(s.name)!)));
+    const sheet = host.excel.model.find(report.charts[0].sheet)!;
+    expect(host.excel.model.charts.get(sheet)).toHaveLength(1);
+  }
+  expect(ids[1]).toEqual(ids[0]); // the same sheets, rewritten
+  await undoLastWrite(host.globals.excel);
+  const statement = host.excel.model.find('Rapport - bilan financier')!;
+  expect(host.excel.model.charts.get(statement)).toHaveLength(1); // the first report's chart, back
+  await undoLastWrite(host.globals.excel);
+  expect(host.excel.model.grid).toEqual(before);
+  expect(host.excel.model.charts.size).toBe(0);
+});
