@@ -154,6 +154,24 @@ describe('the pane', () => {
     await waitFor(() => expect(screen.queryByTestId('classeur-modifie')).toBeNull(), SLOW);
   });
 
+  test('where Excel raises no change events, a cheap check when the pane regains focus says the same', async () => {
+    const host = createFakeOfficeHost(buildSampleGrid());
+    const actions = createWorkbookActions(host.globals);
+    jest.spyOn(actions, 'watchChanges').mockResolvedValue(null);
+    render(
+      <PaneRoot>
+        <Pane actions={actions} />
+      </PaneRoot>,
+    );
+    await analyse();
+    fireEvent.focus(window);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByTestId('classeur-modifie')).toBeNull();
+    host.excel.user.edit('Paramètres', 'Z200', 'une note loin de tout');
+    fireEvent.focus(window);
+    await screen.findByTestId('classeur-modifie', {}, SLOW);
+  });
+
   test('Réglages: the readings come from Paramètres; changing one writes it there after the officer agrees', async () => {
     const { host } = renderPane();
     await analyse();

@@ -21,7 +21,7 @@ import type { SheetToCreate, WritePlan } from '../../layout/write-plan';
 import { writeInput } from './cell-values';
 import { readDateSystem } from './date-system';
 import { areaAddress } from './office-address';
-import { ExcelTimeoutError, PartialWriteError, WorkbookActionError, frenchErrorMessage } from './office-errors';
+import { ExcelTimeoutError, PartialWriteError, WorkbookActionError, frenchErrorMessage, readsFirst } from './office-errors';
 import { type ExcelApi, isInternalSheet } from './office-globals';
 import { DEFAULT_MAX_PAYLOAD_BYTES, PayloadBatches } from './payload-batches';
 import { type ReadPiece, type ReadRequest, readRanges } from './range-reader';
@@ -65,7 +65,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
   const progress = options.onProgress ?? (() => undefined);
   const maxBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const runs = writeRuns(plan.writes);
-  return excel.run(async (context) => {
+  return readsFirst((startWriting) => excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load(`items/name,items/id,items/visibility,items/position,${PROTECTED_ITEM_PROPS}`);
     const dateSystem = readDateSystem(context);
@@ -150,6 +150,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       });
     }
     progress(0.25, 'Sauvegarde pour l’annulation');
+    startWriting();
     await push.send(context, { suspendCalculation: false }); // 3
 
     // 4: the write itself.
@@ -223,7 +224,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       chartsAdded: charts.length,
       touched,
     };
-  });
+  }));
 }
 
 function byTag(pieces: ReadPiece[]): Map<number, ReadPiece> {

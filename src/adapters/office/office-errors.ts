@@ -31,6 +31,19 @@ export class PartialWriteError extends WorkbookActionError {
 /** Excel did not answer within the time allowed: what happened is unknown until the next read. */
 export class ExcelTimeoutError extends WorkbookActionError {
   override readonly name = 'ExcelTimeoutError';
+  /** Set by an action that had not yet sent anything that writes: nothing can have changed. */
+  nothingWritten = false;
+}
+
+/** Runs an action whose first steps only read: a timeout there is said to have changed nothing. */
+export async function readsFirst<T>(action: (startWriting: () => void) => Promise<T>): Promise<T> {
+  let writing = false;
+  try {
+    return await action(() => (writing = true));
+  } catch (e) {
+    if (e instanceof ExcelTimeoutError && !writing) e.nothingWritten = true;
+    throw e;
+  }
 }
 
 const RETRY = 'Recommencez dans un instant.';

@@ -15,7 +15,7 @@
 import { type CellRange, cellAddress } from '../../layout/grid';
 import { restoreInput } from './cell-values';
 import { areaAddress, splitSheetAddress } from './office-address';
-import { WorkbookActionError, frenchErrorMessage } from './office-errors';
+import { WorkbookActionError, frenchErrorMessage, readsFirst } from './office-errors';
 import { type ExcelApi, isInternalSheet } from './office-globals';
 import { DEFAULT_MAX_PAYLOAD_BYTES, PayloadBatches } from './payload-batches';
 import { type ReadPiece, readRanges } from './range-reader';
@@ -53,7 +53,7 @@ const NOTHING: UndoResult = { undone: false, cellsRestored: 0, sheetsDeleted: []
 
 export async function undoLastWrite(excel: ExcelApi, options: { maxPayloadBytes?: number } = {}): Promise<UndoResult> {
   const maxBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
-  return excel.run(async (context) => {
+  return readsFirst((startWriting) => excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load(`items/name,items/id,items/visibility,${PROTECTED_ITEM_PROPS}`);
     await context.sync(); // 1
@@ -69,8 +69,9 @@ export async function undoLastWrite(excel: ExcelApi, options: { maxPayloadBytes?
     }
     const byId = new Map(items.map((ws) => [ws.id, ws]));
     const plan = await checkUndo(context, stack, record, items, byId, maxBytes); // 4
+    startWriting();
     return restore(context, stack, entry, record, plan, items, maxBytes); // 5, 6
-  });
+  }));
 }
 
 /** Drops the top entry without undoing it (its data unreadable, or its sheet gone). */

@@ -82,7 +82,7 @@ export function createWorkbookActions({ excel: raw, office }: OfficeGlobals, opt
       return await inFrench(what, action);
     } catch (e) {
       if (!(e instanceof ExcelTimeoutError)) throw e;
-      const next = write
+      const next = write && !e.nothingWritten
         ? 'L’écriture a pu se faire en partie : relancez l’analyse pour voir le classeur ; si elle figure dans l’onglet Écritures, « Annuler » la défait.'
         : 'Rien n’a été modifié. Vérifiez que le classeur répond (une cellule en cours de saisie ?), puis recommencez.';
       throw new WorkbookActionError(`${what} : ${e.message} ${next}`, { cause: e });

@@ -198,9 +198,16 @@ describe('failures said in French', () => {
     const actions = createWorkbookActions(host.globals, { syncTimeoutMs: 50 });
     host.excel.faults.push({ kind: 'hang', at: () => true });
     await expect(actions.readWorkbook()).rejects.toThrow(/Lecture du classeur impossible : Excel n’a pas répondu en 1 seconde\. Rien n’a été modifié/);
-    host.excel.faults.push({ kind: 'hang', at: ({ index }) => index > 3 });
     const grid = buildSampleGrid();
-    await expect(actions.applyWrites(planSettings(grid, analyseGrid(grid), { fseAsCd: true, underspendThreshold: new Decimal('0.8') }).plan)).rejects.toThrow(/a échoué : Excel n’a pas répondu en 1 seconde\. L’écriture a pu se faire en partie : relancez l’analyse/);
+    const plan = planSettings(grid, analyseGrid(grid), { fseAsCd: true, underspendThreshold: new Decimal('0.8') }).plan;
+    // While it reads what it will replace: nothing written yet, and said so.
+    host.excel.resetCounts();
+    host.excel.faults.push({ kind: 'hang', at: ({ index }) => index === 1 });
+    await expect(actions.applyWrites(plan)).rejects.toThrow(/a échoué : Excel n’a pas répondu en 1 seconde\. Rien n’a été modifié/);
+    // While it writes: it may have written in part.
+    host.excel.resetCounts();
+    host.excel.faults.push({ kind: 'hang', at: ({ index }) => index === 3 });
+    await expect(actions.applyWrites(plan)).rejects.toThrow(/a échoué : Excel n’a pas répondu en 1 seconde\. L’écriture a pu se faire en partie : relancez l’analyse/);
   });
 
   test('an Excel without ExcelApi 1.13 gets a French explanation', () => {
