@@ -67,7 +67,7 @@ export function usePane(actions: WorkbookActions) {
   const [writes, setWrites] = useState<WriteEntry[]>([]);
   const [marked, setMarked] = useState(() => actions.hasMarks());
   const [report, setReport] = useState<ReportView | null>(null);
-  const [legacy] = useState<PaneSettings>(() => actions.legacySettings());
+  const [legacy, setLegacy] = useState<PaneSettings>(() => actions.legacySettings());
   const gridRef = useRef<Grid | null>(null);
   const busyRef = useRef(false);
   const { stale, analysed } = useChangeWatch(actions, busyRef);
@@ -271,7 +271,7 @@ export function usePane(actions: WorkbookActions) {
   const writeSettings = useCallback(
     (s: ReadingSettings) =>
       runWrite(SETTINGS_TITLE, (grid, analysis) => ({ plan: planSettings(grid, analysis, s).plan }), () => {
-        void actions.forgetLegacySettings().catch(() => undefined);
+        void actions.forgetLegacySettings().then(() => setLegacy({}), () => undefined);
         return 'la commande annexes check appliquera ces lectures au fichier enregistré';
       }),
     [runWrite, actions],

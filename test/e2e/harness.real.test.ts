@@ -150,13 +150,14 @@ test('the pane at 350 px: each section, Réglages within 15 presses of Tab, no h
   await screenshot(page, 'pane-ecritures', { fullPage: true });
 
   await page.getByRole('tab', { name: 'Réglages' }).click();
+  await page.getByText('Lectures appliquées au classeur').waitFor();
+  await screenshot(page, 'pane-reglages', { fullPage: true });
   await page.getByRole('switch').click();
   await page.getByRole('button', { name: 'Écrire dans « Paramètres »…' }).click();
   await page.getByRole('dialog').waitFor();
   await screenshot(page, 'pane-reglages-accord', { whole: true });
   await page.getByRole('dialog').getByRole('button', { name: 'Ne pas écrire' }).click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await screenshot(page, 'pane-reglages', { fullPage: true });
 
   expect(problems).toEqual([]);
   expect(foreign).toEqual([]);
