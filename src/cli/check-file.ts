@@ -5,6 +5,8 @@ import { UnreadableWorkbookError } from '../adapters/xlsx/errors';
 import { analyseGrid } from '../layout/analyse';
 import type { Target } from './collect-files';
 import { type FileSummary, summariseWorkbook } from './review-summary';
+import { conventionView } from '../domain/convention-view';
+import { type PlainConvention, plainConvention } from './convention-json';
 
 export interface FileResult {
   file: string;
@@ -15,6 +17,8 @@ export interface FileResult {
   counts: { error: number; warning: number; info: number };
   /** Conventions and amounts, for the review workbook (not in the JSON report). */
   summary?: FileSummary;
+  /** The CLS over its four years (JSON `convention`, a few lines of the text report). */
+  convention?: PlainConvention;
 }
 
 export function countBySeverity(findings: Finding[]): FileResult['counts'] {
@@ -36,7 +40,17 @@ export async function checkFile(target: Target, overrides: OptionOverrides, maxF
     const grid = await readXlsxFile(target.file, { maxFileBytes, maxUncompressedBytes });
     const { workbook, findings } = analyseGrid(grid, overrides);
     const counts = countBySeverity(findings);
-    return { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts, summary: summariseWorkbook(workbook) };
+    const view = conventionView(workbook);
+    return {
+      file: target.file,
+      status: 'ok',
+      message: summaryText(counts),
+      department: workbook.params.department,
+      findings,
+      counts,
+      summary: summariseWorkbook(workbook),
+      ...(view ? { convention: plainConvention(view) } : {}),
+    };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return unreadable(e.message);
     // A defect of ours must not hide the other files' results: report it on this file, in French.

@@ -3,6 +3,7 @@ import { checkCommand } from './commands/check';
 import { fillCommand } from './commands/fill';
 import { templateCommand } from './commands/template';
 import { reportCommand } from './commands/report';
+import { diffCommand } from './commands/diff';
 
 export type { Io };
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number
   fill: { run: fillCommand, summary: 'copie remplie : formules, états des dépenses des volets 1 à 3, feuille Contrôles' },
   template: { run: templateCommand, summary: 'classeur vierge au format officiel (formules, listes, protection)' },
   report: { run: reportCommand, summary: 'rapport à mi-parcours du CLS 2024-2025 (bilan, indicateurs, constats, graphique)' },
+  diff: { run: diffCommand, summary: 'ce qui a changé entre deux versions d’un classeur (montants, lignes, paramètres, constats)' },
 };
 
 function usage(): string {

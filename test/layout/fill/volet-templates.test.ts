@@ -102,7 +102,7 @@ describe('planControlsSheet', () => {
       '330',
       '3030',
     ]);
-    expect(description).toMatch(/^Feuille « Contrôles » : \d+ erreurs, 1 avertissement, 1 information\.$/);
+    expect(description).toMatch(/^Feuille « Contrôles » : \d+ erreurs, 2 avertissements, 1 information\.$/);
     expect(writes.filter((w) => w.col === 2 && w.row > 4)).toHaveLength(a.findings.length);
   });
 });
