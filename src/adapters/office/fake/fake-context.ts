@@ -233,6 +233,13 @@ export abstract class FakeClientObject<T> {
     throw new FakeOfficeError('InvalidArgument', `fake Excel: ${this.typeName} has no navigation property "${nav}".`);
   }
 
+  /** A collection's `items/…` load: its items, made now, each loading the rest of the paths. */
+  protected loadItems(paths: string[], items: FakeClientObject<unknown>[]): void {
+    const itemPaths = paths.map((p) => (p.startsWith('items/') ? p.slice(6) : p));
+    for (const item of items) item.loadNow(itemPaths);
+    this.setLoaded('items', items);
+  }
+
   /** Loaded state of a child collection item: set directly when the collection is loaded. */
   protected setLoaded(prop: string, v: unknown): void {
     this.loaded.set(prop, v);

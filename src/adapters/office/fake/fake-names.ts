@@ -72,10 +72,7 @@ export class FakeNamedItemCollection extends FakeClientObject<null> {
   }
 
   override loadNow(paths: string[]): void {
-    const itemPaths = paths.map((p) => (p.startsWith('items/') ? p.slice(6) : p));
-    const items = [...this.context.model.names.values()].map((n) => new FakeNamedItem(this.context, { value: n }));
-    for (const item of items) item.loadNow(itemPaths);
-    this.setLoaded('items', items);
+    this.loadItems(paths, [...this.context.model.names.values()].map((n) => new FakeNamedItem(this.context, { value: n })) as FakeClientObject<unknown>[]);
   }
 
   add(name: string, reference: FakeRange | string, comment = ''): FakeNamedItem {

@@ -250,10 +250,7 @@ export class FakeRangeCollection extends FakeClientObject<AreasTarget> {
   }
 
   override loadNow(paths: string[]): void {
-    const itemPaths = paths.map((p) => (p.startsWith('items/') ? p.slice(6) : p));
     const t = this.target();
-    const items = t.areas.map((area) => new FakeRange(this.context, { value: { sheet: t.sheet, area } }));
-    for (const item of items) item.loadNow(itemPaths);
-    this.setLoaded('items', items);
+    this.loadItems(paths, t.areas.map((area) => new FakeRange(this.context, { value: { sheet: t.sheet, area } })) as FakeClientObject<unknown>[]);
   }
 }

@@ -151,10 +151,7 @@ export class FakeWorksheetCollection extends FakeClientObject<null> {
 
   /** "items/name" and plain "name" both load the items' property, as Office.js does. */
   override loadNow(paths: string[]): void {
-    const itemPaths = paths.map((p) => (p.startsWith('items/') ? p.slice(6) : p));
-    const items = this.context.model.grid.sheets.map((s) => new FakeWorksheet(this.context, { value: s }));
-    for (const item of items) item.loadNow(itemPaths);
-    this.setLoaded('items', items);
+    this.loadItems(paths, this.context.model.grid.sheets.map((s) => new FakeWorksheet(this.context, { value: s })) as FakeClientObject<unknown>[]);
   }
 
   /** By name or by id, as Office.js's getItem(key). */
