@@ -110,13 +110,19 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     const targetFormats = kept.map((run, i) => run.cells.map((w, j) => w.numFmt ?? String(before.get(i)!.data.numberFormat![0][j])));
     const formatChanges = kept.map((run, i) => targetFormats[i].some((f, j) => f !== before.get(i)!.data.numberFormat![0][j]));
     const problems: ProtectionProblem[] = [];
+    // A tool-owned sheet (Contrôles, états des dépenses, rapport) that is protected — the tool's
+    // own template protects them — is unprotected to be rewritten and protected again the same way.
+    const lifted: { ws: Excel.Worksheet; options: Record<string, boolean> }[] = [];
     for (const { ws, get } of protections) {
       const p = get();
       if (!p.protected) continue;
-      const isRewritten = rewritten.some((r) => r.ws === ws);
+      if (rewritten.some((r) => r.ws === ws)) {
+        lifted.push({ ws, options: p.options });
+        continue;
+      }
       const mine = kept.map((run, i) => ({ run, i })).filter(({ run }) => sheetOf(run.sheet) === ws);
       const lockedCells = mine.filter(({ i }) => locked[i]() !== false).map(({ run }) => areaAddress(run.area));
-      const formats = isRewritten || (!p.allowFormatCells && mine.some(({ i }) => formatChanges[i]));
+      const formats = !p.allowFormatCells && mine.some(({ i }) => formatChanges[i]);
       if (lockedCells.length || formats) problems.push({ sheet: ws.name, lockedCells, formats });
     }
     if (problems.length) throw protectionError(problems, 'Rien n’a été écrit.');
@@ -135,7 +141,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       plannedCells: plannedCells(runs.filter((r) => fresh.has(r.sheet.toLowerCase())), date1904),
       areas,
       guards,
-      rewritten: rewritten.map((r, k) => ({ sheetId: r.ws.id, name: r.ws.name, before: snaps[k].content })),
+      rewritten: rewritten.map((r, k) => ({ sheetId: r.ws.id, name: r.ws.name, before: { ...snaps[k].content, protection: lifted.find((l) => l.ws === r.ws)?.options ?? null } })),
       created: created.map((s) => ({ name: s.name })),
       chartsAdded: charts,
       visibleSheetIds: worksheets.items.filter((ws) => ws.visibility === 'Visible').map((ws) => ws.id),
@@ -150,8 +156,14 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       });
     }
     progress(0.25, 'Sauvegarde pour l’annulation');
+    await liftProtection(context, lifted);
     startWriting();
-    await push.send(context, { suspendCalculation: false }); // 3
+    try {
+      await push.send(context, { suspendCalculation: false }); // 3
+    } catch (e) {
+      await restoreProtection(context, lifted).catch(() => undefined);
+      throw e;
+    }
 
     // 4: the write itself.
     const proxies = new Map(byName);
@@ -166,6 +178,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     }, date1904);
     queueSheetFormats(batches, proxies, [...created, ...rewritten.map((r) => r.spec)], new Set(rewritten.map((r) => r.spec.name.toLowerCase())));
     for (const c of charts) batches.add(() => queueChart(proxies.get(c.sheet.toLowerCase())!, c.spec, c.name), c.spec);
+    for (const { ws, options } of lifted) batches.add(() => ws.protection.protect(options), options);
     try {
       await batches.send(context, { suspendCalculation: true, onBatch: (done, total) => progress(0.3 + (0.5 * done) / total, 'Écriture dans le classeur') });
     } catch (e) {
@@ -225,6 +238,35 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       touched,
     };
   }));
+}
+
+/**
+ * Unprotects the tool-owned sheets to rewrite, in a round trip of their own: Excel refuses a sheet
+ * protected with a password (the add-in does not know it), and then the others get their
+ * protection back and nothing is written.
+ */
+async function liftProtection(context: Excel.RequestContext, lifted: { ws: Excel.Worksheet; options: Record<string, boolean> }[]): Promise<void> {
+  if (lifted.length === 0) return;
+  for (const { ws } of lifted) ws.protection.unprotect();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (e instanceof ExcelTimeoutError) throw e;
+    await restoreProtection(context, lifted);
+    throw new WorkbookActionError(
+      `Excel a refusé d’ôter la protection de ${lifted.length > 1 ? 'ces feuilles' : 'la feuille'} ${lifted.map((l) => `« ${l.ws.name} »`).join(', ')} (mot de passe ?) : ôtez-la vous-même (onglet Révision › Ôter la protection de la feuille), puis recommencez. Rien n’a été écrit.`,
+      { cause: e },
+    );
+  }
+}
+
+/** Protects again, with their options, those of the sheets that are no longer protected. */
+async function restoreProtection(context: Excel.RequestContext, lifted: { ws: Excel.Worksheet; options: Record<string, boolean> }[]): Promise<void> {
+  if (lifted.length === 0) return;
+  for (const { ws } of lifted) ws.protection.load('protected');
+  await context.sync();
+  for (const { ws, options } of lifted) if (!ws.protection.protected) ws.protection.protect(options);
+  await context.sync();
 }
 
 function byTag(pieces: ReadPiece[]): Map<number, ReadPiece> {

@@ -173,7 +173,10 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
     if (!p.protected) continue;
     const mine = kept.map((k, i) => ({ ...k, i })).filter((k) => k.ws === ws);
     const lockedCells = mine.filter((k) => locked[k.i]() !== false).map((k) => k.a.before.address);
-    const formats = rewrittenWs.includes(ws) || (!p.allowFormatCells && mine.some((k) => formatChanges[k.i]));
+    // A rewritten sheet protected as it was before the write: the add-in lifts and restores it again.
+    const k = rewrittenWs.indexOf(ws);
+    const toolProtected = k >= 0 && !!record.rewritten[k].before.protection;
+    const formats = (k >= 0 && !toolProtected) || (!p.allowFormatCells && mine.some((x) => formatChanges[x.i]));
     if (lockedCells.length || formats) problems.push({ sheet: ws.name, lockedCells, formats });
   }
 
@@ -225,16 +228,21 @@ async function restore(context: Excel.RequestContext, stack: UndoStack, entry: N
 
   const charts: Record<string, ToolChart[]> = {};
   const worksheets = context.workbook.worksheets;
+  const reprotect: { ws: () => Excel.Worksheet; options: Record<string, boolean> }[] = [];
   record.rewritten.forEach((r, k) => {
     const now = plan.rewritten[k];
     let ws = now.ws;
     if (!ws) batches.add(() => (ws = worksheets.add(r.name)), r.name); // deleted by the user since: back it comes
+    else if (ws.protection.protected) batches.add(() => ws!.protection.unprotect()); // protected as before the write
+    if (r.before.protection) reprotect.push({ ws: () => ws!, options: r.before.protection });
     const added = new Set(record.chartsAdded.filter((c) => c.sheet.toLowerCase() === r.name.toLowerCase()).map((c) => c.name));
     const box = union(union(now.used, r.after?.address ? areaOf(r.after.address) : null), r.before.used ? areaOf(r.before.used.address) : null);
     queueEmpty(batches, () => ws!, now.ws ? box : null, now.charts.filter((n) => added.has(n)));
     queueRestore(batches, () => ws!, r.before);
     charts[r.sheetId] = r.before.charts;
   });
+
+  for (const { ws, options } of reprotect) batches.add(() => ws().protection.protect(options), options);
 
   // A workbook keeps one visible sheet: show again one that was visible at the time of the write.
   const deleting = new Set(plan.toDelete.map((ws) => ws.id));

@@ -50,6 +50,11 @@ export interface SheetContent {
   frozenRows: number;
   /** The add-in's charts on the sheet (re-added from their spec on undo). */
   charts: ToolChart[];
+  /**
+   * The sheet's protection options when it was protected (the tool's own template protects its
+   * sheets): the add-in lifted it to rewrite the sheet and put it back after, as undo does.
+   */
+  protection?: Record<string, boolean> | null;
 }
 
 /** A sheet's cells after a write, as comparison keys (write-guards.ts): read back, or the inputs sent. */

@@ -16,6 +16,8 @@ import { WorkbookActionError } from './office-errors';
 export interface SheetProtection {
   protected: boolean;
   allowFormatCells: boolean;
+  /** WorksheetProtectionOptions as read, to protect the sheet again the same way. */
+  options: Record<string, boolean>;
 }
 
 /** Worksheet items loaded with this know whether they are protected (one round trip for all). */
@@ -23,9 +25,9 @@ export const PROTECTED_ITEM_PROPS = 'items/protection/protected';
 
 /** The options of a sheet known to be protected (queued); an unprotected sheet allows everything. */
 export function loadProtection(ws: Excel.Worksheet): () => SheetProtection {
-  if (!ws.protection.protected) return () => ({ protected: false, allowFormatCells: true });
+  if (!ws.protection.protected) return () => ({ protected: false, allowFormatCells: true, options: {} });
   ws.protection.load('options');
-  return () => ({ protected: true, allowFormatCells: !!ws.protection.options.allowFormatCells });
+  return () => ({ protected: true, allowFormatCells: !!ws.protection.options.allowFormatCells, options: { ...(ws.protection.options as Record<string, boolean>) } });
 }
 
 /** Queues the lock state of an area; true/false, or null when it mixes both. */

@@ -10,6 +10,22 @@ import { blankWorkbookToBuffer } from '../../../src/adapters/xlsx/write-template
 import { buildBlankWorkbook } from '../../../src/layout/blank/blank-workbook';
 import { cellAddress, columnLetters } from '../../../src/layout/grid';
 
+const OPTION_NAMES: Record<string, string> = {
+  formatCells: 'allowFormatCells',
+  formatColumns: 'allowFormatColumns',
+  formatRows: 'allowFormatRows',
+  insertRows: 'allowInsertRows',
+  insertColumns: 'allowInsertColumns',
+  insertHyperlinks: 'allowInsertHyperlinks',
+  deleteRows: 'allowDeleteRows',
+  deleteColumns: 'allowDeleteColumns',
+  sort: 'allowSort',
+  autoFilter: 'allowAutoFilter',
+  pivotTables: 'allowPivotTables',
+  objects: 'allowEditObjects',
+  scenarios: 'allowEditScenarios',
+};
+
 export async function templateHost(year = 2024): Promise<FakeOfficeHost> {
   const buf = await blankWorkbookToBuffer(buildBlankWorkbook(year));
   const wb = new ExcelJS.Workbook();
@@ -24,7 +40,9 @@ export async function templateHost(year = 2024): Promise<FakeOfficeHost> {
       row.eachCell({ includeEmpty: true }, (cell, c) => host.excel.user.setLocked(ws.name, cellAddress(r, c), cell.protection?.locked !== false)),
     );
     if (p?.sheet) {
-      host.excel.user.protect(ws.name, { allowFormatCells: !!p.formatCells, allowFormatColumns: !!p.formatColumns, allowFormatRows: !!p.formatRows, allowInsertRows: !!p.insertRows, allowEditObjects: !!p.objects });
+      // ExcelJS's names for the protection options → Office.js's (WorksheetProtectionOptions).
+      const options = Object.fromEntries(Object.entries(OPTION_NAMES).map(([ours, office]) => [office, !!p[ours]]));
+      host.excel.user.protect(ws.name, options);
     }
   }
   return host;

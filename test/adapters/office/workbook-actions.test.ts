@@ -17,6 +17,7 @@ import { writeXlsxFile } from '../../../src/adapters/xlsx/write-xlsx';
 import { main } from '../../../src/cli/main';
 import type { Finding } from '../../../src/domain/finding';
 import { analyseGrid } from '../../../src/layout/analyse';
+import { planVoletTemplates } from '../../../src/layout/fill';
 import { planSettings } from '../../../src/layout/fill/settings-plan';
 import { getCell } from '../../../src/layout/grid';
 import { cloneGrid } from './office-view';
@@ -157,6 +158,33 @@ describe('readings written to the Paramètres sheet', () => {
     const read = await actions.readWorkbook();
     await actions.applyWrites(planSettings(read, analyseGrid(read), settings).plan);
     expect(analyseGrid(await actions.readWorkbook()).options).toMatchObject({ fseAsCd: true });
+  });
+
+  test('« Remplir les volets » on the template: its protected états des dépenses are rewritten, protected again as they were, and undone', async () => {
+    const host = await templateHost();
+    const actions = createWorkbookActions(host.globals);
+    const before = cloneGrid(host.excel.model.grid);
+    const v1 = host.excel.model.find('Etat des dépenses VOLET 1')!;
+    const options = host.excel.model.protection.of(v1).options;
+    const read = await actions.readWorkbook();
+    await actions.applyWrites(planVoletTemplates(read, analyseGrid(read)));
+    expect(host.excel.model.protection.of(v1)).toEqual({ protected: true, options });
+    await actions.undoLastWrite();
+    expect(host.excel.model.protection.of(v1)).toEqual({ protected: true, options });
+    expect(host.excel.model.grid).toEqual(before);
+  });
+
+  test('a tool-owned sheet protected with a password: refused, nothing written, protections as they were', async () => {
+    const host = await templateHost();
+    const actions = createWorkbookActions(host.globals);
+    host.excel.user.unprotect('Etat des dépenses VOLET 3');
+    host.excel.user.protect('Etat des dépenses VOLET 3', {}, 'secret');
+    const before = cloneGrid(host.excel.model.grid);
+    const states = host.excel.model.grid.sheets.map((sh) => host.excel.model.protection.of(sh));
+    const read = await actions.readWorkbook();
+    await expect(actions.applyWrites(planVoletTemplates(read, analyseGrid(read)))).rejects.toThrow(/refusé d’ôter la protection de ces feuilles « Etat des dépenses VOLET 1 », « Etat des dépenses VOLET 2 », « Etat des dépenses VOLET 3 » \(mot de passe \?\).*Rien n’a été écrit/);
+    expect(host.excel.model.grid).toEqual(before);
+    expect(host.excel.model.grid.sheets.map((sh) => host.excel.model.protection.of(sh))).toEqual(states);
   });
 
   test('readings an earlier version kept in the document settings are offered, then forgotten', async () => {

@@ -4,6 +4,7 @@
  */
 export type FakeErrorCode =
   | 'AccessDenied'
+  | 'BadPassword'
   | 'GeneralException'
   | 'PropertyNotLoaded'
   | 'ItemNotFound'

@@ -7,16 +7,17 @@
 import type { CellRange, GridSheet } from '../../../layout/grid';
 import { FakeOfficeError } from './fake-error';
 
+/** WorksheetProtectionOptions, as Office.js names them (allowFormatCells, allowSort…). */
+export type ProtectionOptions = Record<string, boolean>;
+
 export interface SheetProtectionState {
   protected: boolean;
-  allowFormatCells: boolean;
-  allowFormatColumns: boolean;
-  allowFormatRows: boolean;
-  allowInsertRows: boolean;
-  allowEditObjects: boolean;
+  options: ProtectionOptions;
+  /** Set when protected with a password: unprotect() then needs it. */
+  password?: string;
 }
 
-const NONE: SheetProtectionState = { protected: false, allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false, allowInsertRows: false, allowEditObjects: false };
+const NONE: SheetProtectionState = { protected: false, options: {} };
 
 const accessDenied = (what: string) => new FakeOfficeError('AccessDenied', `You cannot perform the requested operation (${what}: the sheet is protected).`);
 
@@ -71,9 +72,22 @@ export class FakeProtection {
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (this.isLocked(sheet, row, col)) throw accessDenied(`cell ${row}:${col} is locked`);
   }
 
-  checkFormat(sheet: GridSheet, what: keyof SheetProtectionState = 'allowFormatCells'): void {
+  checkFormat(sheet: GridSheet, what = 'allowFormatCells'): void {
     const p = this.of(sheet);
-    if (p.protected && !p[what]) throw accessDenied(what);
+    if (p.protected && !p.options[what]) throw accessDenied(what);
+  }
+
+  /** WorksheetProtection.protect: "Fails if the worksheet has already been protected." */
+  protect(sheet: GridSheet, options: ProtectionOptions = {}, password?: string): void {
+    if (this.of(sheet).protected) throw new FakeOfficeError('InvalidOperation', 'The operation attempted is invalid on the object (the sheet is already protected).');
+    this.states.set(sheet, { protected: true, options: { ...options }, ...(password ? { password } : {}) });
+  }
+
+  unprotect(sheet: GridSheet, password?: string): void {
+    const p = this.of(sheet);
+    if (!p.protected) return;
+    if (p.password !== undefined && p.password !== password) throw new FakeOfficeError('BadPassword', 'The password you supplied is incorrect.');
+    this.states.delete(sheet);
   }
 
   /** Merging and unmerging: never on a protected sheet. */

@@ -5,7 +5,7 @@
  */
 import { parseArea } from '../office-address';
 import { shiftLines } from './fake-structure';
-import type { SheetProtectionState } from './fake-protection';
+import type { ProtectionOptions } from './fake-protection';
 import type { FakeWorkbookModel } from './fake-workbook-model';
 
 export class FakeUser {
@@ -58,9 +58,9 @@ export class FakeUser {
     this.after();
   }
 
-  /** Révision › Protéger la feuille, without a password; `allow` as the dialog's check boxes. */
-  protect(sheet: string, allow: Partial<Omit<SheetProtectionState, 'protected'>> = {}): void {
-    this.model.protection.states.set(this.sheet(sheet), { allowFormatCells: false, allowFormatColumns: false, allowFormatRows: false, allowInsertRows: false, allowEditObjects: false, ...allow, protected: true });
+  /** Révision › Protéger la feuille; `allow` as the dialog's check boxes (allowFormatCells…). */
+  protect(sheet: string, allow: ProtectionOptions = {}, password?: string): void {
+    this.model.protection.states.set(this.sheet(sheet), { protected: true, options: { ...allow }, ...(password ? { password } : {}) });
     this.after();
   }
 

@@ -24,10 +24,16 @@ export class FakeWorksheetProtection extends FakeClientObject<GridSheet> {
   protected readLive(prop: string): unknown {
     const p = this.context.model.protection.of(this.target());
     if (prop === 'protected') return p.protected;
-    if (prop === 'options') {
-      return { allowFormatCells: p.allowFormatCells, allowFormatColumns: p.allowFormatColumns, allowFormatRows: p.allowFormatRows, allowInsertRows: p.allowInsertRows, allowEditObjects: p.allowEditObjects };
-    }
+    if (prop === 'options') return { ...p.options };
     throw new FakeOfficeError('InvalidArgument', `fake Excel: WorksheetProtection.${prop} is not supported.`);
+  }
+
+  protect(options?: Record<string, boolean>, password?: string): void {
+    this.queue((s) => this.context.model.protection.protect(s, options, password), options ?? null, false);
+  }
+
+  unprotect(password?: string): void {
+    this.queue((s) => this.context.model.protection.unprotect(s, password), null, false);
   }
 }
 
