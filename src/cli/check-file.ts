@@ -4,6 +4,7 @@ import { readXlsxFile } from '../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../adapters/xlsx/errors';
 import { analyseGrid } from '../layout/analyse';
 import type { Target } from './collect-files';
+import { unreadableResult } from './check-job';
 import { type FileSummary, summariseWorkbook } from './review-summary';
 import { conventionView } from '../domain/convention-view';
 import { type PlainConvention, plainConvention } from './convention-json';
@@ -32,25 +33,30 @@ export function summaryText(c: FileResult['counts']): string {
   return [part(c.error, 'erreur', 'erreurs'), part(c.warning, 'avertissement', 'avertissements'), part(c.info, 'information', 'informations')].join(', ');
 }
 
+export interface CheckFileOptions {
+  /** Sum the conventions' amounts per axe and volet (FileResult.summary): only the review workbook needs them. */
+  summary?: boolean;
+}
+
 /** Reads and checks one file; any failure becomes an "unreadable" result naming the file, never a crash. */
-export async function checkFile(target: Target, overrides: OptionOverrides, maxFileBytes?: number, maxUncompressedBytes?: number): Promise<FileResult> {
-  const unreadable = (message: string): FileResult => ({ file: target.file, status: 'unreadable', message, findings: [], counts: { error: 0, warning: 0, info: 0 } });
+export async function checkFile(
+  target: Target,
+  overrides: OptionOverrides,
+  maxFileBytes?: number,
+  maxUncompressedBytes?: number,
+  options: CheckFileOptions = {},
+): Promise<FileResult> {
+  const unreadable = (message: string): FileResult => unreadableResult(target.file, message);
   if ('problem' in target) return unreadable(target.problem);
   try {
     const grid = await readXlsxFile(target.file, { maxFileBytes, maxUncompressedBytes });
     const { workbook, findings } = analyseGrid(grid, overrides);
     const counts = countBySeverity(findings);
+    const result: FileResult = { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
+    if (options.summary) result.summary = summariseWorkbook(workbook);
     const view = conventionView(workbook);
-    return {
-      file: target.file,
-      status: 'ok',
-      message: summaryText(counts),
-      department: workbook.params.department,
-      findings,
-      counts,
-      summary: summariseWorkbook(workbook),
-      ...(view ? { convention: plainConvention(view) } : {}),
-    };
+    if (view) result.convention = plainConvention(view);
+    return result;
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return unreadable(e.message);
     // A defect of ours must not hide the other files' results: report it on this file, in French.

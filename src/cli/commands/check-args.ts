@@ -30,7 +30,8 @@ Options :
                                 (synthèse par fichier, constats filtrables, totaux par axe et volet)
   --out FICHIER                 écrit le rapport dans FICHIER au lieu de la sortie standard
                                 (obligatoire avec --format xlsx)
-  --jobs N                      nombre de fichiers contrôlés en même temps (par défaut : les cœurs)
+  --jobs N                      nombre de fichiers contrôlés en même temps (par défaut : 1, plus un
+                                par cœur inoccupé pour un lot de 24 fichiers ou plus)
   --fse-as-cd                   compte la valorisation FSE+ comme part du Département (COFI-FT-VOLET2)
   --no-fse-as-cd                ne la compte pas, même si la feuille Paramètres le demande
   --underspend-threshold N      seuil de sous-consommation en % (80 par défaut)

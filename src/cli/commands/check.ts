@@ -2,12 +2,11 @@ import { promises as fs } from 'fs';
 import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
 import { collectFiles } from '../collect-files';
 import type { FileResult } from '../check-file';
-import { checkFiles } from '../check-pool';
+import { checkFiles, prewarmCheckWorker } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
 import { formatJson } from '../format-json';
 import { formatText } from '../format-text';
 import { formatCsv } from '../format-csv';
-import { formatReviewXlsx } from '../format-xlsx';
 import type { Io } from '../io';
 
 /** `annexes check <fichier-ou-dossier>...`: exit 0 ok, 1 errors found, 2 unreadable file or bad arguments. */
@@ -21,6 +20,8 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`annexes check : ${args.message}\n\n${CHECK_USAGE}\n`);
     return 2;
   }
+  // The worker loads the reader and the engine while this thread collects the files.
+  prewarmCheckWorker(args);
   const targets = await collectFiles(args.paths);
   const progress = createProgress(io, targets.length, progressWanted(io));
   const results = await checkFiles(targets, {
@@ -28,6 +29,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     maxFileBytes: args.maxFileBytes,
     maxUncompressedBytes: args.maxUncompressedBytes,
     jobs: args.jobs,
+    summary: args.format === 'xlsx',
     onResult: (r, done) => progress.tick(r.file, done),
   });
   progress.end();
@@ -54,7 +56,8 @@ function render(args: CheckArgs, results: FileResult[]): Promise<string | Buffer
     case 'csv':
       return formatCsv(results);
     case 'xlsx':
-      return formatReviewXlsx(results);
+      // ExcelJS is loaded only to write the review workbook.
+      return import('../format-xlsx').then((m) => m.formatReviewXlsx(results));
     default:
       return formatText(results);
   }
