@@ -72,7 +72,9 @@ interface Watched {
 
 /** A page whose every request and every console error or CSP violation is recorded. */
 async function openPage(viewport = { width: 1280, height: 900 }): Promise<Watched> {
-  const page = await browser.newPage({ viewport, locale: 'fr-FR' });
+  const page = await browser.newPage({ viewport, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  // A fixed clock: the pictures (« Analysé à 10:30 ») are the same from one run to the next.
+  await page.clock.setFixedTime(new Date('2026-03-16T10:30:00+01:00'));
   const watched: Watched = { page, foreign: [], problems: [] };
   page.on('request', (r) => {
     const url = r.url();
