@@ -1,8 +1,10 @@
 /**
  * The fake's calculator: just enough of Excel's to give written formulas a value in the harness —
- * numbers, cell references (optionally 'Sheet'!A1), + − × ÷, parentheses and SUM/SOMME over cells
- * and ranges, and HYPERLINK("…";"text") (the Contrôles sheet's links). Anything else evaluates to null and the fake keeps the cell's previous value, as an
- * honest "not computed here" instead of a wrong number.
+ * numbers, cell references (optionally 'Sheet'!A1), + − × ÷, parentheses and SUM over cells and
+ * ranges, and HYPERLINK("…","text") (the Contrôles sheet's links). English names and commas only, as
+ * `range.formulas` takes them (formula-syntax.ts refuses the rest before it gets here). Anything
+ * else evaluates to null and the fake keeps the cell's previous value, as an honest "not computed
+ * here" instead of a wrong number.
  */
 import { parseAddress } from '../../../layout/grid';
 
@@ -11,7 +13,7 @@ export type CellLookup = (sheet: string | null, row: number, col: number) => num
 
 const MAX_RANGE_CELLS = 100000;
 
-const HYPERLINK = /^HYPERLINK\(\s*"(?:[^"]|"")*"\s*[,;]\s*"((?:[^"]|"")*)"\s*\)$/i;
+const HYPERLINK = /^HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)$/i;
 
 export function evaluateFormula(formula: string, lookup: CellLookup): number | string | null {
   const link = HYPERLINK.exec(formula.replace(/^=/, '').trim());
@@ -88,14 +90,14 @@ class Parser {
       this.i += num[0].length;
       return Number(num[0]);
     }
-    const fn = /^(SUM|SOMME)\(/i.exec(this.s.slice(this.i));
+    const fn = /^SUM\(/i.exec(this.s.slice(this.i));
     if (fn) {
       this.i += fn[0].length;
       let total = 0;
       for (;;) {
         total += this.sumArgument();
         this.skipSpaces();
-        if (this.s[this.i] === ',' || this.s[this.i] === ';') {
+        if (this.s[this.i] === ',') {
           this.i++;
           continue;
         }
