@@ -6,14 +6,14 @@ import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
 import { UNREADABLE_RULE } from './format-csv';
 import { visibleCellText } from '../layout/visible-text';
 import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
+import { REVIEW_SHEETS, REVIEW_STATUS } from './review-sheets';
 
 /**
  * The controllers' consolidated review workbook: « Synthèse » (one row per file), « Constats »
  * (every finding, one row each) and « Totaux par axe et volet » (amounts added up across files),
  * each an Excel table, so filters and sorting work at once. French labels; amounts in euros.
  */
-export const REVIEW_SHEETS = { summary: 'Synthèse', findings: 'Constats', totals: 'Totaux par axe et volet' } as const;
-export const REVIEW_STATUS = { ok: 'Conforme', warnings: 'Avertissements', errors: 'Erreurs', unreadable: 'Illisible' } as const;
+export { REVIEW_SHEETS, REVIEW_STATUS };
 
 const EURO = '#,##0.00 "€"';
 const PERCENT = '0.00%';

@@ -114,7 +114,13 @@ export function conventionView(workbook: AnnexWorkbook): ConventionView | null {
     a.totals = totalsOf(a.years);
   }
   const sorted = order.sort(compareKeys).map((k) => actions.get(k)!);
-  const axes = [...new Set(sorted.map((a) => a.axe))].sort(compareKeys).map((axe): AxeFourYears => line(sorted.filter((a) => a.axe === axe), years, { axe }));
+  const byAxe = new Map<string, ActionFourYears[]>();
+  for (const a of sorted) {
+    const list = byAxe.get(a.axe);
+    if (list) list.push(a);
+    else byAxe.set(a.axe, [a]);
+  }
+  const axes = [...byAxe.keys()].sort(compareKeys).map((axe): AxeFourYears => line(byAxe.get(axe)!, years, { axe }));
   return { years, sources, actions: sorted, axes, total: line(sorted, years, {}), expected: expectedConvention(workbook.params, conventionYears(workbook.params, 'CLS')) };
 }
 
@@ -151,8 +157,18 @@ function titleOf(t: AnnexTable): string {
   return t.kind === 'cls-recap' && t.year !== null ? `Récapitulatif ${t.year} (prévisionnel ${t.year + 1})` : t.title;
 }
 
+/** Each table's first detail row per key, indexed once: looked up per action and year, a search of the rows would be quadratic. */
+const rowsByKey = new WeakMap<AnnexTable, Map<string, TableRow>>();
+
 function rowOf(t: AnnexTable | undefined, key: string): TableRow | undefined {
-  return t?.rows.find((r) => r.kind === 'detail' && r.key === key);
+  if (!t) return undefined;
+  let index = rowsByKey.get(t);
+  if (!index) {
+    index = new Map();
+    for (const r of t.rows) if (r.kind === 'detail' && r.key !== undefined && !index.has(r.key)) index.set(r.key, r);
+    rowsByKey.set(t, index);
+  }
+  return index.get(key);
 }
 
 const val = (row: TableRow | undefined, key: string): Money | null => row?.amounts[key]?.value ?? null;
