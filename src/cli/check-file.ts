@@ -1,8 +1,11 @@
 import type { Finding } from '../domain/finding';
 import type { OptionOverrides } from '../domain/workbook';
-import { readXlsxFile } from '../adapters/xlsx/read-xlsx';
+import type { Grid } from '../layout/grid';
+import { readXlsxBufferSync, readXlsxFileBytes } from '../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../adapters/xlsx/errors';
-import { analyseGrid } from '../layout/analyse';
+import { readAnnexWorkbook } from '../layout/read-workbook';
+import { checkWorkbook } from '../domain/check';
+import { resolveOptions } from '../domain/workbook';
 import type { Target } from './collect-files';
 import { unreadableResult } from './check-job';
 import { type FileSummary, summariseWorkbook } from './review-summary';
@@ -46,21 +49,40 @@ export async function checkFile(
   maxUncompressedBytes?: number,
   options: CheckFileOptions = {},
 ): Promise<FileResult> {
-  const unreadable = (message: string): FileResult => unreadableResult(target.file, message);
-  if ('problem' in target) return unreadable(target.problem);
+  if ('problem' in target) return unreadableResult(target.file, target.problem);
+  let bytes: Buffer;
   try {
-    const grid = await readXlsxFile(target.file, { maxFileBytes, maxUncompressedBytes });
-    const { workbook, findings } = analyseGrid(grid, overrides);
+    bytes = await readXlsxFileBytes(target.file, { maxFileBytes });
+  } catch (e) {
+    return failed(target.file, e);
+  }
+  return checkFileBytes(target.file, bytes, overrides, maxUncompressedBytes, options);
+}
+
+/**
+ * Reads and checks a file's bytes, synchronously: all the CPU work of a check, which a caller can
+ * bound in time as one call (check-in-process.ts). Never throws but for a time limit.
+ */
+export function checkFileBytes(file: string, bytes: Uint8Array, overrides: OptionOverrides, maxUncompressedBytes?: number, options: CheckFileOptions = {}): FileResult {
+  try {
+    let grid: Grid | null = readXlsxBufferSync(bytes, file, { maxUncompressedBytes });
+    const workbook = readAnnexWorkbook(grid);
+    grid = null; // the tables hold what the rules need: the cells can go
+    const findings = checkWorkbook(workbook, resolveOptions(workbook.params, overrides));
     const counts = countBySeverity(findings);
-    const result: FileResult = { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
+    const result: FileResult = { file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
     if (options.summary) result.summary = summariseWorkbook(workbook);
     const view = conventionView(workbook);
     if (view) result.convention = plainConvention(view);
     return result;
   } catch (e) {
-    if (e instanceof UnreadableWorkbookError) return unreadable(e.message);
-    // A defect of ours must not hide the other files' results: report it on this file, in French.
-    const detail = e instanceof Error ? e.message : String(e);
-    return unreadable(`Le fichier « ${target.file} » n'a pas pu être contrôlé (erreur interne : ${detail}). Merci de signaler ce fichier à l'équipe.`);
+    return failed(file, e);
   }
+}
+
+function failed(file: string, e: unknown): FileResult {
+  if (e instanceof UnreadableWorkbookError) return unreadableResult(file, e.message);
+  // A defect of ours must not hide the other files' results: report it on this file, in French.
+  const detail = e instanceof Error ? e.message : String(e);
+  return unreadableResult(file, `Le fichier « ${file} » n'a pas pu être contrôlé (erreur interne : ${detail}). Merci de signaler ce fichier à l'équipe.`);
 }

@@ -1,6 +1,7 @@
 import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { setFlagsFromString } from 'v8';
 import { Worker } from 'worker_threads';
 import type { CheckJob, CheckJobResult } from './check-job';
 
@@ -130,6 +131,9 @@ export function releaseSpareWorker(): void {
 function spawnWorker(workerEntry: string | undefined, limits: WorkerLimits): Worker {
   const entry = workerEntry ?? path.join(__dirname, `check-worker${path.extname(__filename)}`);
   if (!existsSync(entry)) throw new Error(`worker module ${entry} not found`);
+  // bin/annexes.js may have turned the optimising compiler off (one small file, to be checked in
+  // this thread): a worker is for larger work, which needs it. V8 flags are the process's.
+  setFlagsFromString('--opt');
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb };
   if (!entry.endsWith('.ts')) return new Worker(entry, { resourceLimits });
   const cacheDir = path.join(os.tmpdir(), `annexes-worker-ts-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);

@@ -36,6 +36,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 it('packs the compiled CLI, not the sources, tests or add-in', () => {
   expect(packed).toContain('package/bin/annexes.js');
   expect(packed).toContain('package/dist/src/cli/main.js');
+  // The bundle bin/annexes.js loads, its worker and their code caches (scripts/bundle-cli.js, run by `prepare`).
+  for (const f of ['annexes.bundle.js', 'annexes.bundle.js.opt.cache', 'annexes.bundle.js.no-opt.cache', 'check-worker.js', 'check-worker.bundle.js']) expect(packed).toContain(`package/dist/cli/${f}`);
   expect(packed.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   expect(packed.filter((f) => /^package\/(test|src|scripts|bench|dist\/test|dist\/scripts|dist\/bench)\//.test(f))).toEqual([]);
   expect(packed.filter((f) => /taskpane|harness|adapters\/office/.test(f))).toEqual([]);

@@ -1,0 +1,60 @@
+/**
+ * One small file is checked without a worker (src/cli/check-in-process.ts), under the same limits:
+ * its time is bounded by the V8 watchdog, its memory by the size its parts inflate to (a larger
+ * file goes to a worker). The result is the worker's, field for field.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import * as path from 'path';
+import JSZip from 'jszip';
+import { buildCleanSampleGrid } from '../../scripts/batch/clean-sample';
+import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
+import { IN_PROCESS_MAX_UNCOMPRESSED_BYTES, checkFiles, mayNeedWorker } from '../../src/cli/check-pool';
+import { checkInThisThread } from '../../src/cli/check-in-process';
+import type { FileResult } from '../../src/cli/check-file';
+
+let dir: string;
+let clean: string;
+let padded: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'annexes-in-process-'));
+  clean = path.join(dir, 'propre.xlsx');
+  await writeXlsxFile(buildCleanSampleGrid(), clean);
+  // The same workbook with a part inflating past the in-process budget (a few kilobytes on disk).
+  const zip = await JSZip.loadAsync(readFileSync(clean));
+  zip.file('docProps/remplissage.xml', '<a>'.padEnd(IN_PROCESS_MAX_UNCOMPRESSED_BYTES + 1, ' '));
+  padded = path.join(dir, 'gonfle.xlsx');
+  writeFileSync(padded, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const timedOut = (file: string): FileResult => ({ file, status: 'unreadable', message: 'trop long', findings: [], counts: { error: 0, warning: 0, info: 0 } });
+
+describe('one small file, checked in this thread', () => {
+  it('gives the result a worker gives', async () => {
+    const [alone] = await checkFiles([{ file: clean }], { overrides: {} });
+    const inWorker = await checkFiles([{ file: clean }, { file: clean }], { overrides: {}, jobs: 1 });
+    expect(alone.status).toBe('ok');
+    expect(alone).toEqual(inWorker[0]);
+  });
+
+  it('is stopped at its time limit wherever it is, and reported in French', async () => {
+    const r = await checkInThisThread({ file: clean, overrides: {}, timeoutMs: 1 }, timedOut);
+    expect(r?.message).toBe('trop long');
+    const [viaPool] = await checkFiles([{ file: clean }], { overrides: {}, timeoutMs: 1 });
+    expect(viaPool.message).toMatch(/« .*propre\.xlsx » n'a pas pu être contrôlé \(le contrôle a dépassé 0 s et a été interrompu ; l’option --max-time accorde plus de temps\)/);
+  });
+
+  it('leaves a file whose parts inflate past the in-process budget to a worker', async () => {
+    expect(await checkInThisThread({ file: padded, overrides: {}, timeoutMs: 60_000 }, timedOut)).toBeNull();
+    const [r] = await checkFiles([{ file: padded }], { overrides: {} });
+    expect(r.status).toBe('ok');
+  });
+
+  it('starts no worker ahead for one small file, and does for a folder or several files', () => {
+    expect(mayNeedWorker([clean, '--format', 'json'])).toBe(false);
+    expect(mayNeedWorker([dir])).toBe(true);
+    expect(mayNeedWorker([clean, padded])).toBe(true);
+  });
+});
