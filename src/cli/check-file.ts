@@ -9,7 +9,6 @@ import { resolveOptions } from '../domain/workbook';
 import type { Target } from './collect-files';
 import { unreadableResult } from './check-job';
 import { type FileSummary, summariseWorkbook } from './review-summary';
-import { conventionView } from '../domain/convention-view';
 import { type PlainConvention, plainConvention } from './convention-json';
 
 export interface FileResult {
@@ -72,8 +71,8 @@ export function checkFileBytes(file: string, bytes: Uint8Array, overrides: Optio
     const counts = countBySeverity(findings);
     const result: FileResult = { file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
     if (options.summary) result.summary = summariseWorkbook(workbook);
-    const view = conventionView(workbook);
-    if (view) result.convention = plainConvention(view);
+    const convention = plainConvention(workbook);
+    if (convention) result.convention = convention;
     return result;
   } catch (e) {
     return failed(file, e);

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { type ConventionView, type FourYearLine, MONEY_KEYS, type MoneyKey } from '../domain/convention-view';
+import { type ConventionView, type FourYearLine, MONEY_KEYS, type MoneyKey, visitConvention } from '../domain/convention-view';
+import type { AnnexWorkbook } from '../domain/workbook';
 import { type Money, formatEuro, formatPercent, plainAmount } from '../domain/money';
 
 /**
@@ -19,7 +20,22 @@ export interface PlainConvention extends PlainLine {
   sources: ConventionView['sources'];
   expected: { years: { year: number; amount: string | null; source: string | null }[]; total: string | null };
   axes: (PlainLine & { axe: string })[];
-  actions: (PlainLine & { key: string; label: string; axe: string })[];
+  actions: PlainActions;
+}
+
+export type PlainAction = PlainLine & { key: string; label: string; axe: string };
+
+/**
+ * The actions, column by column, each action's figures in one string (see plainAction): a CLS of
+ * 200 000 actions crosses threads and waits for the report as 200 000 strings, not as 8 million
+ * small objects and strings (bench/memory-200k.ts).
+ */
+export interface PlainActions {
+  keys: string[];
+  labels: string[];
+  axes: string[];
+  /** Per action: each year's MONEY_KEYS amounts, then the totals' and the two rates, "," between them, "" for null. */
+  figures: string[];
 }
 
 const plain = (m: Money | null) => (m === null ? null : plainAmount(m));
@@ -33,15 +49,38 @@ function plainLine(l: FourYearLine): PlainLine {
   };
 }
 
-export function plainConvention(view: ConventionView): PlainConvention {
+/** The four-year view of a workbook's CLS as plain data; null when it holds no CLS block. Each action is made plain as the view hands it over. */
+export function plainConvention(workbook: AnnexWorkbook): PlainConvention | null {
+  const actions: PlainActions = { keys: [], labels: [], axes: [], figures: [] };
+  const view = visitConvention(workbook, (a) => {
+    actions.keys.push(a.key);
+    actions.labels.push(a.label);
+    actions.axes.push(a.axe);
+    const figures: string[] = [];
+    for (const y of a.years) for (const k of MONEY_KEYS) figures.push(plain(y[k]) ?? '');
+    for (const k of MONEY_KEYS) figures.push(plainAmount(a.totals[k]));
+    figures.push(rate(a.totals.stateRate) ?? '', rate(a.totals.cdRate) ?? '');
+    actions.figures.push(figures.join(','));
+  });
+  if (!view) return null;
   return {
     period: view.years,
     sources: view.sources,
     expected: { years: view.expected.years.map((e) => ({ year: e.year, amount: plain(e.amount), source: e.source })), total: plain(view.expected.total) },
     ...plainLine(view.total),
     axes: view.axes.map((a) => ({ axe: a.axe, ...plainLine(a) })),
-    actions: view.actions.map((a) => ({ key: a.key, label: a.label, axe: a.axe, ...plainLine(a) })),
+    actions,
   };
+}
+
+/** Action i of the convention, as the JSON report shows it (made when written, one at a time). */
+export function plainAction(c: PlainConvention, i: number): PlainAction {
+  const f = c.actions.figures[i].split(',');
+  const orNull = (s: string) => (s === '' ? null : s);
+  let n = 0;
+  const years = c.period.map((year) => ({ year, ...(Object.fromEntries(MONEY_KEYS.map((k) => [k, orNull(f[n++])])) as Record<MoneyKey, string | null>) }));
+  const totals = Object.fromEntries(MONEY_KEYS.map((k) => [k, f[n++]])) as Record<MoneyKey, string>;
+  return { key: c.actions.keys[i], label: c.actions.labels[i], axe: c.actions.axes[i], years, totals: { ...totals, stateRate: orNull(f[n++]), cdRate: orNull(f[n]) } };
 }
 
 const euro = (s: string) => formatEuro(new Decimal(s));

@@ -5,7 +5,7 @@ import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
 import type { FileResult } from '../check-file';
 import { checkFiles, mayNeedWorker, prewarmCheckWorker } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
-import { formatJson } from '../format-json';
+import { formatJson, formatJsonChunks } from '../format-json';
 import { formatText } from '../format-text';
 import { formatCsv } from '../format-csv';
 import type { Io } from '../io';
@@ -51,6 +51,14 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   }
   progress.end();
   results = showNames(results, shownAs);
+  if (args.format === 'json' && !args.out) {
+    // Written piece by piece: a report of 200 000 actions is never held whole.
+    for (const chunk of formatJsonChunks(results, args.overrides)) {
+      io.stdout(chunk);
+      await io.stdoutDrained?.();
+    }
+    return exitCode(results);
+  }
   const report = await render(args, results);
   if (args.out) {
     // Checked again at the write; files read through a descriptor (non-UTF-8 names) were checked above, while open.
@@ -59,6 +67,10 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   } else {
     io.stdout(typeof report === 'string' ? report : report.toString('utf8'));
   }
+  return exitCode(results);
+}
+
+function exitCode(results: FileResult[]): number {
   if (results.some((r) => r.status === 'unreadable')) return 2;
   return results.some((r) => r.counts.error > 0) ? 1 : 0;
 }
