@@ -219,8 +219,8 @@ function actionYear(key: string, year: number, c: ClsYear | undefined, previous:
 }
 
 function emptyTotals(): FourYearTotals {
-  const t = Object.fromEntries(MONEY_KEYS.map((k) => [k, ZERO])) as Record<MoneyKey, Money>;
-  return { ...t, stateRate: null, cdRate: null };
+  // A literal, in MONEY_KEYS order: made for every action of a CLS that may hold 200 000.
+  return { notified: ZERO, cdAllocated: ZERO, paid: ZERO, stateSpent: ZERO, stateUnspent: ZERO, cdSpent: ZERO, carryOverState: ZERO, carryOverCd: ZERO, stateRate: null, cdRate: null };
 }
 
 function totalsOf(years: YearMoney[]): FourYearTotals {
@@ -230,7 +230,9 @@ function totalsOf(years: YearMoney[]): FourYearTotals {
     const both = years.filter((y) => y[part] !== null && y[whole] !== null);
     return percent(both.reduce((a, y) => a.plus(y[part]!), ZERO), both.reduce((a, y) => a.plus(y[whole]!), ZERO));
   };
-  return { ...t, stateRate: rate('stateSpent', 'paid'), cdRate: rate('cdSpent', 'cdAllocated') };
+  t.stateRate = rate('stateSpent', 'paid');
+  t.cdRate = rate('cdSpent', 'cdAllocated');
+  return t;
 }
 
 /** Actions added up year by year, one action at a time (a figure no action knows stays unknown). */
