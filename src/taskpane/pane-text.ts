@@ -12,10 +12,14 @@ export function count(n: number, one: string, many: string): string {
   return `${FR.format(n)} ${n > 1 ? many : one}`;
 }
 
-/** « Feuille », « Contrôles » → « “Contrôles” » list: « A », « B » et « C ». */
+/** « A, B et C ». */
+export function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
+
+/** Sheet names, quoted: « A », « B » et « C ». */
 export function listNames(names: string[]): string {
-  const quoted = names.map((n) => `« ${n} »`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} et ${quoted[quoted.length - 1]}`;
+  return andList(names.map((n) => `« ${n} »`));
 }
 
 /** "aujourd’hui à 14:32", "le 12/03/2025 à 09:05". */

@@ -1,0 +1,148 @@
+import { Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useId, useRef, useState } from 'react';
+import { diffSummary } from '../../domain/diff-lines';
+import { type ChangeItem, type Place, comparisonSections } from '../comparison-view';
+import type { ComparisonView } from '../use-comparison';
+
+const useStyles = makeStyles({
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  pick: { alignSelf: 'flex-start' },
+  hiddenInput: { display: 'none' },
+  results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
+  sectionTitle: { marginTop: tokens.spacingVerticalS },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    width: '100%',
+    boxSizing: 'border-box',
+    textAlign: 'left',
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    overflowWrap: 'anywhere',
+  },
+  clickable: {
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  how: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  where: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface ComparePanelProps {
+  comparison: ComparisonView | null;
+  busy: boolean;
+  /** The officer chose a file: compare it (as the version before) with the open workbook. */
+  onCompare(file: File): void;
+  /** The same file against the workbook as it is now. */
+  onCompareAgain(): void;
+  /** Shows a cell of the open workbook. */
+  onShow(place: Place): void;
+}
+
+/**
+ * « Comparer avec une version précédente »: a file chosen on the officer's computer against the
+ * open workbook, listed as `annexes diff` lists it — amounts changed (before → after, difference),
+ * rows and tables added or removed, parameters, co-financing shares crossing the minimum, totals
+ * moved, findings fixed and introduced. A change that has a cell in the open workbook is a button
+ * that shows it. Reading only: nothing is written.
+ */
+export function ComparePanel({ comparison, busy, onCompare, onCompareAgain, onShow }: ComparePanelProps) {
+  const s = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const titleId = useId();
+  const [selected, setSelected] = useState<string | null>(null);
+  const sections = comparison ? comparisonSections(comparison.diff) : [];
+  const show = (key: string, place: Place) => {
+    setSelected(key);
+    onShow(place);
+  };
+  const item = (sectionId: string, c: ChangeItem) => {
+    const key = `${sectionId}-${c.key}`;
+    const body = (
+      <>
+        <span>{c.what}</span>
+        <span className={s.how}>{c.how}</span>
+        {c.where && <span className={s.where}>{c.where}</span>}
+      </>
+    );
+    return (
+      <li key={key}>
+        {c.target ? (
+          <button
+            type="button"
+            className={mergeClasses(s.item, s.clickable, selected === key && s.selected)}
+            aria-pressed={selected === key}
+            data-target={`${c.target.sheet}!${c.target.address}`}
+            onClick={() => show(key, c.target!)}
+          >
+            {body}
+          </button>
+        ) : (
+          <div className={s.item}>{body}</div>
+        )}
+      </li>
+    );
+  };
+  return (
+    <div className={s.panel}>
+      <input
+        ref={input}
+        className={s.hiddenInput}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label="Version précédente du classeur (.xlsx)"
+        data-testid="version-precedente"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          // Cleared at once: choosing the same file again (after an edit) compares again.
+          e.target.value = '';
+          if (file) {
+            setSelected(null);
+            onCompare(file);
+          }
+        }}
+      />
+      <Button className={s.pick} disabled={busy} onClick={() => input.current?.click()}>
+        Comparer avec une version précédente…
+      </Button>
+      {!comparison && <Caption1>Un fichier .xlsx enregistré plus tôt : le volet dit ce qui a changé depuis. Rien n’est écrit dans le classeur.</Caption1>}
+      {comparison && (
+        <section className={s.results} aria-labelledby={titleId} data-comparison="">
+          <Subtitle2 as="h2" id={titleId}>
+            Changements depuis « {comparison.fileName} »
+          </Subtitle2>
+          <span className={s.header}>
+            <Caption1>
+              Classeur ouvert comparé à {comparison.comparedAt.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}
+            </Caption1>
+            <Button size="small" disabled={busy} onClick={onCompareAgain}>
+              Comparer de nouveau
+            </Button>
+          </span>
+          <Text>{diffSummary(comparison.diff)}</Text>
+          {sections.map((sec) => (
+            <div key={sec.id} data-section={sec.id}>
+              <Text weight="semibold" as="h3" block className={s.sectionTitle} id={`${titleId}-${sec.id}`}>
+                {sec.title} ({sec.items.length})
+              </Text>
+              <ul className={s.list} aria-labelledby={`${titleId}-${sec.id}`}>
+                {sec.items.map((c) => item(sec.id, c))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}
