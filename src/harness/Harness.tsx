@@ -99,10 +99,29 @@ export function Harness() {
   // `?volet=seul`: the pane alone, as wide as the window (a 350 px window is Excel on the web's pane).
   const alone = useMemo(() => new URLSearchParams(window.location.search).get('volet') === 'seul', []);
 
+  /* The native file input speaks the browser's language: a French button opens it. */
+  const input = (
+    <input
+      ref={fileInput}
+      className={s.hiddenInput}
+      type="file"
+      accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      aria-label="Ouvrir un classeur .xlsx"
+      data-testid="file-input"
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        if (file) void openFile(file);
+        e.target.value = '';
+      }}
+    />
+  );
+
   if (alone) {
+    // The pane alone opens the sample (`?exemple=1`) or a file given to the hidden input (the e2e test).
     return (
       <div className={s.paneAlone} data-testid="pane">
-        {actions ? <Pane key={opened!.id} actions={actions} /> : <Text>{error ?? 'Ouverture du classeur…'}</Text>}
+        {input}
+        {actions ? <Pane key={opened!.id} actions={actions} /> : <Text>{error ?? (loading ? 'Ouverture du classeur…' : 'Aucun classeur ouvert.')}</Text>}
       </div>
     );
   }
@@ -124,20 +143,7 @@ export function Harness() {
     >
       <div className={s.bar}>
         <Title3 as="h1">Banc d’essai du complément</Title3>
-        {/* The native file input speaks the browser's language: a French button opens it. */}
-        <input
-          ref={fileInput}
-          className={s.hiddenInput}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="Ouvrir un classeur .xlsx"
-          data-testid="file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void openFile(file);
-            e.target.value = '';
-          }}
-        />
+        {input}
         <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={loading}>
           Ouvrir un classeur .xlsx…
         </Button>

@@ -10,7 +10,7 @@ import type { Finding } from '../domain/finding';
 import { RULES } from '../domain/rules/catalogue';
 import { parseAddress } from '../layout/grid';
 import { SEVERITY_LABELS } from './findings-view';
-import { inPaneWords } from './pane-text';
+import { frenchSpacing, inPaneWords } from './pane-text';
 
 export interface Place {
   sheet: string;
@@ -48,6 +48,11 @@ function findingParts(f: Finding): ChangeParts {
   return { what: `${capitalised(SEVERITY_LABELS[f.severity].one)} — ${TITLES.get(f.rule) ?? f.rule}`, how: inPaneWords(f.message), where: `${cell} · ${f.rule}` };
 }
 
+/** The CLI's words, with the pane's no-break spaces (before « : », « € », « % »…). */
+function spaced(p: ChangeParts): ChangeParts {
+  return { what: frenchSpacing(p.what), how: frenchSpacing(p.how), where: p.where };
+}
+
 /** Only the sections that hold something, in the order of the CLI's report. */
 export function comparisonSections(d: WorkbookDiff): ChangeSection[] {
   const value = (c: ValueChange, i: number): ChangeItem => ({ key: `v${i}`, ...valueParts(c), target: placeOf(c.cellAfter) });
@@ -65,5 +70,5 @@ export function comparisonSections(d: WorkbookDiff): ChangeSection[] {
       items: d.introduced.map((f, i) => ({ key: `n${i}`, ...findingParts(f), target: f.sheet ? { sheet: f.sheet, address: f.cell } : null })),
     },
   ];
-  return sections.filter((s) => s.items.length > 0);
+  return sections.filter((s) => s.items.length > 0).map((s) => ({ ...s, items: s.items.map((i) => ({ ...i, ...spaced(i) })) }));
 }

@@ -44,7 +44,7 @@ function renderPane(grid: Grid) {
 
 function choose(bytes: Uint8Array, name: string) {
   const input = screen.getByLabelText('Version précédente du classeur (.xlsx)') as HTMLInputElement;
-  fireEvent.change(input, { target: { files: [new File([bytes], name)] } });
+  fireEvent.change(input, { target: { files: [new File([new Uint8Array(bytes)], name)] } });
 }
 
 const section = (id: string) => document.querySelector(`[data-comparison] [data-section="${id}"]`);

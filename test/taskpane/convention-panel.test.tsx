@@ -60,7 +60,7 @@ describe('the four-year CLS view', () => {
     // The CLI's figures (annexes check on the sample): notified 2024 + 2025, paid and spent 2024.
     expect(cumul('total')).toBe(
       'Total CLS consommation 100,00 % Notifié 6 685 096,00 € · versé 3 342 548,00 € Réalisé 3 342 548,00 € (100,00 % du versé) · non consommé 0,00 € ' +
-        'Reporté 0,00 € (part CD 0,00 €) Département : affecté 6 685 096,00 € · réalisé 3 342 548,00 € (100,00 % de l’affecté des années exécutées)',
+        'Reporté 0,00 € (part CD 0,00 €) Département : affecté 6 685 096,00 € · réalisé 3 342 548,00 € (100,00 % sur les années exécutées)',
     );
     expect(cumul('axe-1')).toContain('Notifié 3 318 576,00 € · versé 1 659 288,00 €');
     expect(expectedRows()).toEqual([
@@ -71,8 +71,9 @@ describe('the four-year CLS view', () => {
       ['2024-2027', '13 370 192,00 €', '6 685 096,00 €'],
     ]);
     expect(plain(section.textContent)).toContain(
-      'Notifié pour 2024 et 2025 : 6 685 096,00 € des 13 370 192,00 € attendus sur 2024-2027 ; 2026 et 2027 : pas encore dans le classeur. Attendu : le montant notifié dans la feuille « Paramètres » (2024 et 2025) ; le prévisionnel annuel de l’art. 2.2 (2026 et 2027).',
+      'Notifié pour 2024 et 2025 : 6 685 096,00 € des 13 370 192,00 € attendus sur 2024-2027 ; 2026 et 2027 : pas encore dans le classeur.',
     );
+    expect(plain(section.textContent)).toContain('Attendu : le montant notifié dans la feuille « Paramètres » (2024 et 2025) ; le prévisionnel annuel de l’art. 2.2 (2026 et 2027).');
     // Year by year on demand: 2025 read as planned only, its execution « non lu », never 0.
     fireEvent.click(within(section).getByRole('button', { name: 'Total CLS, 2024-2027' }));
     const table = within(section).getByRole('table', { name: 'Total CLS, année par année' });
@@ -96,7 +97,7 @@ describe('the four-year CLS view', () => {
         `Total CLS consommation ${formatPercent(t.stateRate!)} Notifié ${formatEuro(t.notified)} · versé ${formatEuro(t.paid)} ` +
           `Réalisé ${formatEuro(t.stateSpent)} (${formatPercent(t.stateRate!)} du versé) · non consommé ${formatEuro(t.stateUnspent)} ` +
           `Reporté ${formatEuro(t.carryOverState)} (part CD ${formatEuro(t.carryOverCd)}) ` +
-          `Département : affecté ${formatEuro(t.cdAllocated)} · réalisé ${formatEuro(t.cdSpent)} (${formatPercent(t.cdRate!)} de l’affecté des années exécutées)`,
+          `Département : affecté ${formatEuro(t.cdAllocated)} · réalisé ${formatEuro(t.cdSpent)} (${formatPercent(t.cdRate!)} sur les années exécutées)`,
       ),
     );
     expect(expectedRows().at(-1)).toEqual(['2024-2027', '13 370 192,00 €', '13 370 192,00 €']);

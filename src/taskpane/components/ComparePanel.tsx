@@ -36,6 +36,8 @@ const useStyles = makeStyles({
   },
   selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
   how: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
+  // A finding's message is a sentence, not a figure: read at the body's weight.
+  message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   where: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -69,10 +71,11 @@ export function ComparePanel({ comparison, busy, onCompare, onCompareAgain, onSh
   };
   const item = (sectionId: string, c: ChangeItem) => {
     const key = `${sectionId}-${c.key}`;
+    const finding = sectionId === 'fixed' || sectionId === 'introduced';
     const body = (
       <>
         <span>{c.what}</span>
-        <span className={s.how}>{c.how}</span>
+        <span className={finding ? s.message : s.how}>{c.how}</span>
         {c.where && <span className={s.where}>{c.where}</span>}
       </>
     );

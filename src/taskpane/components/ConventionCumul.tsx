@@ -1,12 +1,12 @@
 import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatEuro, formatPercent } from '../../domain/money';
+import { euro, frenchSpacing, rate } from '../pane-text';
 import { useChartStyles } from './chart-styles';
 import type { NamedLine } from './ConventionPanel';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
-  head: { display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', justifyContent: 'space-between', columnGap: tokens.spacingHorizontalS },
   track: { position: 'relative', height: '18px', margin: `${tokens.spacingVerticalXXS} 0`, borderRadius: tokens.borderRadiusSmall, overflow: 'hidden' },
   notified: { position: 'absolute', left: 0, top: 0, height: '18px', backgroundColor: tokens.colorNeutralBackground5 },
   bar: { position: 'absolute', left: 0, height: '8px' },
@@ -40,28 +40,24 @@ export function ConventionCumul({ lines }: { lines: NamedLine[] }) {
             <li key={id} className={s.item} data-line={id}>
               <span className={s.head}>
                 <Text weight="semibold">{name}</Text>
-                <Text size={200}>{t.stateRate ? `consommation ${formatPercent(t.stateRate)}` : 'consommation non mesurée'}</Text>
+                <Text size={200}>{t.stateRate ? `consommation ${rate(t.stateRate)}` : 'consommation non mesurée'}</Text>
               </span>
               <span className={s.track} aria-hidden="true">
                 <span className={s.notified} style={{ width: width(t.notified.toNumber(), scale) }} />
                 <span className={mergeClasses(s.bar, s.paid)} style={{ width: width(t.paid.toNumber(), scale) }} />
                 <span className={mergeClasses(s.bar, s.spent)} style={{ width: width(t.stateSpent.toNumber(), scale) }} />
               </span>
-              <Text size={200}>
-                Notifié {formatEuro(t.notified)} · versé {formatEuro(t.paid)}
-              </Text>
-              <Text size={200}>
-                Réalisé {formatEuro(t.stateSpent)}
-                {t.stateRate ? ` (${formatPercent(t.stateRate)} du versé)` : ''} · non consommé {formatEuro(t.stateUnspent)}
-              </Text>
-              <Text size={200}>
-                Reporté {formatEuro(t.carryOverState)} (part CD {formatEuro(t.carryOverCd)})
-              </Text>
-              {/* CD allocated counts the years planned; its rate, like the State's, only the years executed. */}
-              <Text size={200}>
-                Département : affecté {formatEuro(t.cdAllocated)} · réalisé {formatEuro(t.cdSpent)}
-                {t.cdRate ? ` (${formatPercent(t.cdRate)} de l’affecté des années exécutées)` : ''}
-              </Text>
+              {[
+                `Notifié ${euro(t.notified)} · versé ${euro(t.paid)}`,
+                `Réalisé ${euro(t.stateSpent)}${t.stateRate ? ` (${rate(t.stateRate)} du versé)` : ''} · non consommé ${euro(t.stateUnspent)}`,
+                `Reporté ${euro(t.carryOverState)} (part CD ${euro(t.carryOverCd)})`,
+                // CD allocated counts the years planned; its rate, like the State's, only the years executed.
+                frenchSpacing(`Département : affecté ${euro(t.cdAllocated)} · réalisé ${euro(t.cdSpent)}${t.cdRate ? ` (${rate(t.cdRate)} sur les années exécutées)` : ''}`),
+              ].map((text) => (
+                <Text key={text} size={200}>
+                  {text}
+                </Text>
+              ))}
             </li>
           );
         })}

@@ -1,10 +1,14 @@
-import { Text, mergeClasses } from '@fluentui/react-components';
+import { Caption1, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ConventionView } from '../../domain/convention-view';
-import { type Money, ZERO, formatEuro, sameCents } from '../../domain/money';
-import { andList } from '../pane-text';
+import { type Money, ZERO, sameCents } from '../../domain/money';
+import { andList, euro, frenchSpacing } from '../pane-text';
 import { useTableStyles } from './table-styles';
 
-const signed = (m: Money) => (m.gt(0) ? `+${formatEuro(m)}` : formatEuro(m));
+const useStyles = makeStyles({
+  note: { color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXXS },
+});
+
+const signed = (m: Money) => (m.gt(0) ? `+${euro(m)}` : euro(m));
 const years = (list: number[]) => andList(list.map(String));
 
 interface Row {
@@ -21,6 +25,7 @@ interface Row {
  */
 export function ConventionExpected({ view }: { view: ConventionView }) {
   const s = useTableStyles();
+  const c = useStyles();
   const expected = new Map(view.expected.years.map((e) => [e.year, e]));
   const rows: Row[] = view.years.map((year, i) => ({
     year,
@@ -44,11 +49,11 @@ export function ConventionExpected({ view }: { view: ConventionView }) {
   if (!total) verdict = 'Montant attendu non indiqué : renseignez « CLS État notifié <année> total » ou « CLS État prévisionnel annuel » dans la feuille « Paramètres ».';
   else if (unread.length === 0) {
     verdict = sameCents(notifiedTotal, total)
-      ? `Notifié sur ${first}-${last} : ${formatEuro(notifiedTotal)}, le total attendu.`
-      : `Notifié sur ${first}-${last} : ${formatEuro(notifiedTotal)} pour ${formatEuro(total)} attendus (écart ${signed(notifiedTotal.minus(total))}).`;
+      ? `Notifié sur ${first}-${last} : ${euro(notifiedTotal)}, le total attendu.`
+      : `Notifié sur ${first}-${last} : ${euro(notifiedTotal)} pour ${euro(total)} attendus (écart ${signed(notifiedTotal.minus(total))}).`;
   } else {
     const readYears = read.length ? `pour ${years(read.map((r) => r.year))}` : 'pour aucune année';
-    verdict = `Notifié ${readYears} : ${formatEuro(notifiedTotal)} des ${formatEuro(total)} attendus sur ${first}-${last} ; ${years(unread)} : pas encore dans le classeur.`;
+    verdict = `Notifié ${readYears} : ${euro(notifiedTotal)} des ${euro(total)} attendus sur ${first}-${last} ; ${years(unread)} : pas encore dans le classeur.`;
   }
   return (
     <div>
@@ -67,9 +72,9 @@ export function ConventionExpected({ view }: { view: ConventionView }) {
             return (
               <tr key={r.year} className={s.row} data-year={r.year}>
                 <th scope="row" className={s.label}>{r.year}</th>
-                <td className={mergeClasses(s.amount, !r.expected && s.unread)}>{r.expected ? formatEuro(r.expected) : r.inConvention ? 'non indiqué' : 'hors convention'}</td>
+                <td className={mergeClasses(s.amount, !r.expected && s.unread)}>{r.expected ? euro(r.expected) : r.inConvention ? 'non indiqué' : 'hors convention'}</td>
                 <td className={mergeClasses(s.amount, !r.notified && s.unread)}>
-                  {r.notified ? formatEuro(r.notified) : 'non lu'}
+                  {r.notified ? euro(r.notified) : 'non lu'}
                   {gap && <span className={s.gap}>écart {signed(gap)}</span>}
                 </td>
               </tr>
@@ -80,16 +85,16 @@ export function ConventionExpected({ view }: { view: ConventionView }) {
           <tfoot>
             <tr className={s.total}>
               <th scope="row" className={s.label}>{`${first}-${last}`}</th>
-              <td className={s.amount}>{total ? formatEuro(total) : 'non indiqué'}</td>
-              <td className={s.amount}>{formatEuro(notifiedTotal)}</td>
+              <td className={s.amount}>{total ? euro(total) : 'non indiqué'}</td>
+              <td className={s.amount}>{euro(notifiedTotal)}</td>
             </tr>
           </tfoot>
         )}
       </table>
       <Text size={200} block>
-        {verdict}
-        {total && sources.length > 0 && ` Attendu : ${sources.join(' ; ')}.`}
+        {frenchSpacing(verdict)}
       </Text>
+      {total && sources.length > 0 && <Caption1 block className={c.note}>{frenchSpacing(`Attendu : ${sources.join(' ; ')}.`)}</Caption1>}
     </div>
   );
 }

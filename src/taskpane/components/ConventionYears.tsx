@@ -1,7 +1,8 @@
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Text, mergeClasses } from '@fluentui/react-components';
 import type { FourYearTotals, MoneyKey, YearMoney, YearSource } from '../../domain/convention-view';
 import { yearReadAs } from '../../domain/convention-view';
-import { type Money, formatEuro, formatPercent } from '../../domain/money';
+import type { Money } from '../../domain/money';
+import { euro, rate } from '../pane-text';
 import type { NamedLine } from './ConventionPanel';
 import { useTableStyles } from './table-styles';
 
@@ -28,7 +29,7 @@ export function ConventionYears({ lines, sources, period }: { lines: NamedLine[]
   const figure = (label: string, value: Money | null, key: string) => (
     <tr key={key} className={s.row}>
       <th scope="row" className={s.label}>{label}</th>
-      <td className={mergeClasses(s.amount, value === null && s.unread)}>{value === null ? 'non lu' : formatEuro(value)}</td>
+      <td className={mergeClasses(s.amount, value === null && s.unread)}>{value === null ? 'non lu' : euro(value)}</td>
     </tr>
   );
   const year = (y: YearMoney) => {
@@ -44,7 +45,7 @@ export function ConventionYears({ lines, sources, period }: { lines: NamedLine[]
       </tbody>
     );
   };
-  const rate = (r: Money | null) => (r ? formatPercent(r) : 'non mesurée');
+  const rateOrNot = (r: Money | null) => (r ? rate(r) : 'non mesurée');
   const cumul = (t: FourYearTotals) => (
     <tbody data-year="cumul">
       <tr>
@@ -55,11 +56,11 @@ export function ConventionYears({ lines, sources, period }: { lines: NamedLine[]
       {FIGURES.map((f) => figure(f.label, t[f.key], f.key))}
       <tr className={s.total}>
         <th scope="row" className={s.label}>Consommation État (réalisé ÷ versé)</th>
-        <td className={s.amount}>{rate(t.stateRate)}</td>
+        <td className={s.amount}>{rateOrNot(t.stateRate)}</td>
       </tr>
       <tr className={s.row}>
         <th scope="row" className={s.label}>Consommation CD (réalisé ÷ affecté)</th>
-        <td className={s.amount}>{rate(t.cdRate)}</td>
+        <td className={s.amount}>{rateOrNot(t.cdRate)}</td>
       </tr>
     </tbody>
   );
