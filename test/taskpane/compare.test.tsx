@@ -60,7 +60,8 @@ describe('comparing with a previous version', () => {
     expect(screen.getByText(/Rien n’est écrit dans le classeur/)).toBeTruthy();
     choose(SAMPLE_BYTES, 'version-envoyée.xlsx');
     await screen.findByText('Comparaison terminée', {}, SLOW);
-    expect(screen.getByRole('heading', { name: 'Changements depuis « version-envoyée.xlsx »' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Changements depuis « version-envoyée.xlsx »', level: 3 })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Choisir un autre fichier de version précédente' })).toBeTruthy();
     expect(text(document.querySelector('[data-comparison]'))).toContain('4 montants ou quantités modifiés, 2 totaux modifiés, 2 constats corrigés.');
 
     const nbsp = (t: string) => t.replace(/\u202f/g, ' ');
@@ -130,7 +131,7 @@ describe('comparing with a previous version', () => {
     expect(text(title.parentElement)).toContain('Le fichier « notes.xlsx » n\'est pas un classeur Excel lisible');
     expect(text(title.parentElement)).not.toMatch(/erreur inattendue|\bat .*\.js/);
     expect(document.querySelector('[data-comparison]')).toBeNull();
-    expect((screen.getByRole('button', { name: 'Comparer avec une version précédente…' }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole('button', { name: 'Choisir le fichier de la version précédente' }) as HTMLButtonElement).disabled).toBe(false);
   });
 
   test('a file past the size limit is refused before it is read, named', async () => {

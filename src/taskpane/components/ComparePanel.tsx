@@ -2,6 +2,7 @@ import { Button, Caption1, Subtitle2, Text, makeStyles, mergeClasses, tokens } f
 import { useId, useRef, useState } from 'react';
 import { diffSummary } from '../../domain/diff-lines';
 import { type ChangeItem, type Place, comparisonSections } from '../comparison-view';
+import { frenchSpacing } from '../pane-text';
 import type { ComparisonView } from '../use-comparison';
 
 const useStyles = makeStyles({
@@ -116,15 +117,17 @@ export function ComparePanel({ comparison, busy, onCompare, onCompareAgain, onSh
           }
         }}
       />
-      <Button className={s.pick} disabled={busy} onClick={() => input.current?.click()}>
-        Comparer avec une version précédente…
+      <Subtitle2 as="h2">Comparer avec une version précédente</Subtitle2>
+      {!comparison && <Caption1>{frenchSpacing('Une version du classeur enregistrée plus tôt (.xlsx) : le volet dit ce qui a changé depuis. Rien n’est écrit dans le classeur.')}</Caption1>}
+      {/* The name starts with the visible label (WCAG 2.5.3) and says which file. */}
+      <Button className={s.pick} disabled={busy} onClick={() => input.current?.click()} aria-label={comparison ? 'Choisir un autre fichier de version précédente' : 'Choisir le fichier de la version précédente'}>
+        {comparison ? 'Choisir un autre fichier…' : 'Choisir le fichier…'}
       </Button>
-      {!comparison && <Caption1>Un fichier .xlsx enregistré plus tôt : le volet dit ce qui a changé depuis. Rien n’est écrit dans le classeur.</Caption1>}
       {comparison && (
         <section className={s.results} aria-labelledby={titleId} data-comparison="">
-          <Subtitle2 as="h2" id={titleId}>
-            Changements depuis « {comparison.fileName} »
-          </Subtitle2>
+          <Text weight="semibold" as="h3" block id={titleId}>
+            {frenchSpacing(`Changements depuis « ${comparison.fileName} »`)}
+          </Text>
           <span className={s.header}>
             <Caption1>
               Classeur ouvert comparé à {comparison.comparedAt.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}
@@ -133,10 +136,10 @@ export function ComparePanel({ comparison, busy, onCompare, onCompareAgain, onSh
               Comparer de nouveau
             </Button>
           </span>
-          <Text>{diffSummary(comparison.diff)}</Text>
+          <Text>{frenchSpacing(diffSummary(comparison.diff))}</Text>
           {sections.map((sec) => (
             <div key={sec.id} data-section={sec.id}>
-              <Text weight="semibold" as="h3" block className={s.sectionTitle} id={`${titleId}-${sec.id}`}>
+              <Text weight="semibold" size={200} as="h4" block className={s.sectionTitle} id={`${titleId}-${sec.id}`}>
                 {sec.title} ({sec.items.length})
               </Text>
               <ul className={s.list} aria-labelledby={`${titleId}-${sec.id}`}>

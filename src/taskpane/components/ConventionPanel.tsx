@@ -1,6 +1,7 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { type ConventionView, type FourYearLine, yearsRead } from '../../domain/convention-view';
+import { frenchSpacing } from '../pane-text';
 import { ConventionCumul } from './ConventionCumul';
 import { ConventionExpected } from './ConventionExpected';
 import { ConventionYears } from './ConventionYears';
@@ -35,7 +36,7 @@ export function ConventionPanel({ view }: { view: ConventionView }) {
       <Text weight="semibold" as="h3" block id={id}>
         CLS {period} — part État sur la durée de la convention
       </Text>
-      <Text size={200}>Années lues : {yearsRead(view.sources)}.</Text>
+      <Text size={200}>{frenchSpacing(`Années lues : ${yearsRead(view.sources)}.`)}</Text>
       <ConventionCumul lines={lines} />
       <ConventionExpected view={view} />
       <ConventionYears lines={lines} sources={view.sources} period={period} />
