@@ -207,6 +207,7 @@ test('the pane at 350 px: each section, Réglages within 15 presses of Tab, no h
   // The four-year CLS view: the years read, the cumul per axe, art. 2.2; the total year by year.
   const cls = page.getByRole('region', { name: 'CLS 2024-2027 — part État sur la durée de la convention' });
   expect(spaced(await cls.innerText())).toContain('Années lues : 2024 prévu et exécuté, 2025 prévu.');
+  await screenshot(page, 'pane-cls-quatre-ans', { selector: '[data-convention]' });
   await cls.getByRole('button', { name: 'Total CLS, 2024-2027' }).click();
   await cls.getByRole('table', { name: 'Total CLS, année par année' }).waitFor();
   await page.waitForTimeout(600); // the panel's opening motion
@@ -216,7 +217,7 @@ test('the pane at 350 px: each section, Réglages within 15 presses of Tab, no h
   expect(await outOfPane(page, '[data-convention]')).toEqual([]);
   expect(await overlaps(page, '[data-convention]')).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
-  await screenshot(page, 'pane-cls-quatre-ans', { selector: '[data-convention]' });
+  await screenshot(page, 'pane-cls-annee-par-annee', { selector: 'table[data-line="total"]' });
 
   await page.getByRole('tab', { name: 'Écritures' }).click();
   await page.getByRole('button', { name: 'Recalculer les colonnes' }).click();
