@@ -15,11 +15,11 @@
 import { copyFileSync, existsSync, mkdirSync } from 'fs';
 import * as path from 'path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import webpack from 'webpack';
 import { gridToXlsxBuffer } from '../../src/adapters/xlsx/write-xlsx';
 import { voletSheetName } from '../../src/layout/fill';
 import { editedSample } from '../helpers/edited-sample';
 import { PLAN, sampleWith } from '../helpers/sample';
+import { buildWeb } from './build-web';
 import { type StaticServer, serveDirectory } from './static-server';
 
 
@@ -33,21 +33,6 @@ const SAMPLE = path.join(ROOT, 'samples', 'pas-de-calais-2024.xlsx');
 /** Excel on the web's task pane: 350 px wide by default (Office.TaskPane.setWidth, 350 to 500 px). */
 const PANE_WIDTH = 350;
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require('../../webpack.config.js') as (env: Record<string, unknown>, argv: Record<string, unknown>) => webpack.Configuration;
-
-/** The harness alone, unminified (the production build is `npm run build`'s business). */
-function buildHarness(): Promise<void> {
-  const config = webpackConfig({ only: 'harness', outDir: BUILD, noSourceMaps: true }, { mode: 'development' });
-  return new Promise((resolve, reject) => {
-    webpack(config).run((err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    });
-  });
-}
-
 let server: StaticServer;
 let browser: Browser;
 
@@ -57,7 +42,7 @@ beforeAll(async () => {
   }
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(DOC_IMAGES, { recursive: true });
-  await buildHarness();
+  await buildWeb('harness', BUILD);
   server = await serveDirectory(BUILD);
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -6,27 +6,13 @@
  */
 import { readFileSync, readdirSync } from 'fs';
 import * as path from 'path';
-import webpack from 'webpack';
+import { buildWeb } from './build-web';
 
 const ROOT = path.join(__dirname, '..', '..');
 const BUILD = path.join(ROOT, 'test-output', 'e2e-taskpane');
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require('../../webpack.config.js') as (env: Record<string, unknown>, argv: Record<string, unknown>) => webpack.Configuration;
-
-function build(): Promise<void> {
-  const config = webpackConfig({ only: 'taskpane', outDir: BUILD, noSourceMaps: true }, { mode: 'development' });
-  return new Promise((resolve, reject) => {
-    webpack(config).run((err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    });
-  });
-}
-
 test('the taskpane entry bundles the xlsx reader and pako, loaded on demand from its own origin', async () => {
-  await build();
+  await buildWeb('taskpane', BUILD);
   const scripts = readdirSync(BUILD).filter((f) => f.endsWith('.js'));
   const read = (f: string) => readFileSync(path.join(BUILD, f), 'utf8');
   const reader = scripts.find((f) => read(f).includes('function readChosenXlsx'));

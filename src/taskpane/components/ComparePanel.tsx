@@ -4,38 +4,17 @@ import { diffSummary } from '../../domain/diff-lines';
 import { type ChangeItem, type Place, comparisonSections } from '../comparison-view';
 import { frenchSpacing } from '../pane-text';
 import type { ComparisonView } from '../use-comparison';
+import { useCardStyles } from './card-styles';
+import { XlsxFileInput } from './XlsxFileInput';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   pick: { alignSelf: 'flex-start' },
-  hiddenInput: { display: 'none' },
   results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   sectionTitle: { marginTop: tokens.spacingVerticalS },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    width: '100%',
-    boxSizing: 'border-box',
-    textAlign: 'left',
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    overflowWrap: 'anywhere',
-  },
-  clickable: {
-    cursor: 'pointer',
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  item: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   how: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   // A finding's message is a sentence, not a figure: read at the body's weight.
   message: { fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
@@ -62,6 +41,7 @@ export interface ComparePanelProps {
  */
 export function ComparePanel({ comparison, busy, onCompare, onCompareAgain, onShow }: ComparePanelProps) {
   const s = useStyles();
+  const card = useCardStyles();
   const input = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const [selected, setSelected] = useState<string | null>(null);
@@ -85,7 +65,7 @@ export function ComparePanel({ comparison, busy, onCompare, onCompareAgain, onSh
         {c.target ? (
           <button
             type="button"
-            className={mergeClasses(s.item, s.clickable, selected === key && s.selected)}
+            className={mergeClasses(card.card, card.clickable, s.item, selected === key && card.selected)}
             aria-pressed={selected === key}
             data-target={`${c.target.sheet}!${c.target.address}`}
             onClick={() => show(key, c.target!)}
@@ -93,28 +73,20 @@ export function ComparePanel({ comparison, busy, onCompare, onCompareAgain, onSh
             {body}
           </button>
         ) : (
-          <div className={s.item}>{body}</div>
+          <div className={mergeClasses(card.card, s.item)}>{body}</div>
         )}
       </li>
     );
   };
   return (
     <div className={s.panel}>
-      <input
+      <XlsxFileInput
         ref={input}
-        className={s.hiddenInput}
-        type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label="Version précédente du classeur (.xlsx)"
-        data-testid="version-precedente"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          // Cleared at once: choosing the same file again (after an edit) compares again.
-          e.target.value = '';
-          if (file) {
-            setSelected(null);
-            onCompare(file);
-          }
+        label="Version précédente du classeur (.xlsx)"
+        testId="version-precedente"
+        onFile={(file) => {
+          setSelected(null);
+          onCompare(file);
         }}
       />
       <Subtitle2 as="h2">Comparer avec une version précédente</Subtitle2>
