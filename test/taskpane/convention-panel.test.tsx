@@ -19,7 +19,7 @@ import type { Grid } from '../../src/layout/grid';
 import { ConventionPanel } from '../../src/taskpane/components/ConventionPanel';
 import { Pane } from '../../src/taskpane/components/Pane';
 import { PaneRoot } from '../../src/taskpane/components/PaneRoot';
-import { type ConventionOptions, conventionWorkbook } from '../helpers/convention';
+import { type ConventionOptions, YEARS, conventionWorkbook } from '../helpers/convention';
 
 const SLOW = { timeout: 120_000 };
 /** Text as read, every kind of space a plain one (amounts use U+202F, the pane U+00A0). */
@@ -128,6 +128,15 @@ describe('the four-year CLS view', () => {
     expect(rows[2]).toEqual(['2026', '3 342 548,00 €', '3 242 548,00 €écart -100 000,00 €']);
     expect(rows[1]).toEqual(['2025', '3 342 548,00 €', '3 342 548,00 €']);
     expect(plain(document.body.textContent)).toContain('Notifié sur 2024-2027 : 13 270 192,00 € pour 13 370 192,00 € attendus (écart -100 000,00 €).');
+  });
+
+  test('a year past the convention (2028, CLS-YEARS flags it) shows as such, outside the convention total', () => {
+    const view = viewOf(conventionWorkbook({ years: [...YEARS, 2028] }).grid);
+    renderView(view);
+    const rows = expectedRows();
+    expect(rows.map((r) => r[0])).toEqual(['2024', '2025', '2026', '2027', '2028', '2024-2027']);
+    expect(rows[4].slice(0, 2)).toEqual(['2028', 'hors convention']);
+    expect(rows[5]).toEqual(['2024-2027', '13 370 192,00 €', '13 370 192,00 €']);
   });
 
   test('two years written: 2026 planned by the récapitulatif 2025, 2027 not read; no Paramètres amount: said, not guessed', () => {
