@@ -55,7 +55,7 @@ export async function checkFile(
     const result: FileResult = { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
     if (options.summary) result.summary = summariseWorkbook(workbook);
     const view = conventionView(workbook);
-    if (view) result.convention = plainConvention(view);
+    if (view) result.convention = plainConvention(view, { actions: options.summary });
     return result;
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return unreadable(e.message);
