@@ -26,12 +26,14 @@ export const JOURNAL_SPECS: ColumnSpec[] = [
   { key: 'object', match: /^objet\b/ },
   { key: 'unit', match: /^unite\b/ },
   { key: 'fiche', match: /fiche|^fa\b/ },
+  // « Maintenue au bilan (motif) »: the officer keeps an expense a check excludes, saying why.
+  { key: 'keep', match: /^(maintenue?|maintenir|conservee?|conserver)\b/ },
 ];
 
 const SHEET = /^journal\b/;
 const ANCHOR = /^(date|volet|montant)\b/;
 const AMOUNT_KEYS = ['count', 'unitCost', 'amount'];
-const TEXT_KEYS = ['section', 'nature', 'object', 'unit'];
+const TEXT_KEYS = ['section', 'nature', 'object', 'unit', 'keep'];
 const TOTAL_LABEL = /^(sous[- ]?)?tota(l|ux)\b/;
 const LABEL_MAX = 80;
 

@@ -29,8 +29,15 @@ const EMPTY_REGISTRY =
   '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ' +
   'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n';
 
-/** Converts `file` to a recalculated .xlsx in `outDir`; resolves to the converted file's path. */
-export async function convertWithLibreOffice(file: string, outDir: string): Promise<string> {
+/** Printing as a French user's LibreOffice does: « 1 236 000,00 € », « 48,34 % ». */
+const FRENCH_LOCALE =
+  '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>fr-FR</value></prop></item>\n';
+
+/**
+ * Converts `file` to a recalculated .xlsx (or, `to` = 'pdf', prints it as a French user would) in
+ * `outDir`; resolves to the converted file's path.
+ */
+export async function convertWithLibreOffice(file: string, outDir: string, to: 'xlsx' | 'pdf' = 'xlsx'): Promise<string> {
   const soffice = sofficePath() ?? 'soffice';
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
   const env = `-env:UserInstallation=${pathToFileURL(profile).href}`;
@@ -39,9 +46,9 @@ export async function convertWithLibreOffice(file: string, outDir: string): Prom
     await run(soffice, ['--headless', '--norestore', env, '--terminate_after_init']);
     const registry = path.join(profile, 'user', 'registrymodifications.xcu');
     const xml = existsSync(registry) ? readFileSync(registry, 'utf8') : EMPTY_REGISTRY;
-    writeFileSync(registry, xml.replace('</oor:items>', `${RECALC_ALWAYS}</oor:items>`));
-    await run(soffice, ['--headless', '--norestore', env, '--convert-to', 'xlsx', '--outdir', outDir, file]);
-    const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, '.xlsx'));
+    writeFileSync(registry, xml.replace('</oor:items>', `${RECALC_ALWAYS}${to === 'pdf' ? FRENCH_LOCALE : ''}</oor:items>`));
+    await run(soffice, ['--headless', '--norestore', env, '--convert-to', to, '--outdir', outDir, file]);
+    const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`));
     if (!existsSync(out)) throw new Error(`LibreOffice n'a pas produit ${out}`);
     return out;
   } finally {

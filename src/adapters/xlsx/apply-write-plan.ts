@@ -12,6 +12,7 @@ import { cellAddress, parseAddress } from '../../layout/grid';
 import type { CellWrite, SheetToCreate, WritePlan } from '../../layout/write-plan';
 import { installExcelJsFixes } from './exceljs-fixes';
 import { translateFormula } from './shared-formula';
+import { applyStyles, formatSheet } from './sheet-format';
 
 /** The output would overwrite the input: refused, whatever the path spelling (link, ./, case on some disks). */
 export class SameFileError extends Error {
@@ -49,6 +50,10 @@ export async function applyWritePlanToBuffer(buf: Buffer, plan: WritePlan): Prom
     if (!ws) throw new Error(`write plan: no sheet "${w.sheet}"`);
     writeCell(ws, w);
   }
+  // Styles only for the sheets the plan creates: the user's own sheets keep their look.
+  const created = new Set(plan.createSheets.map((s) => s.name));
+  const styles = (plan.styles ?? []).filter((s) => created.has(s.sheet));
+  for (const name of new Set(styles.map((s) => s.sheet))) applyStyles(wb.getWorksheet(name) as ExcelJS.Worksheet, styles.filter((s) => s.sheet === name));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -56,10 +61,7 @@ function createSheet(wb: ExcelJS.Workbook, s: SheetToCreate): void {
   const existing = wb.getWorksheet(s.name);
   if (existing && !s.replace) return;
   if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(s.name);
-  for (const [c, w] of Object.entries(s.columnWidths ?? {})) ws.getColumn(Number(c)).width = w;
-  for (const m of s.merges ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-  if (s.frozenRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: s.frozenRows }];
+  formatSheet(wb.addWorksheet(s.name), s);
 }
 
 function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {

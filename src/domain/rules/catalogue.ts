@@ -26,6 +26,8 @@ import { paramTextDate } from './param-text-date';
 import { expIneligible } from './exp-ineligible';
 import { expPeriod } from './exp-period';
 import { expLine } from './exp-line';
+import { cofiFtVolet2Realise } from './cofi-ft-volet2-realise';
+import { ftSolde } from './ft-solde';
 
 /** The rule catalogue. Adding a rule means adding its module and listing it here. */
 export const RULES: Rule[] = [
@@ -54,6 +56,8 @@ export const RULES: Rule[] = [
   expLine,
   expIneligible,
   expPeriod,
+  cofiFtVolet2Realise,
+  ftSolde,
   paramInvalid,
   paramTextDate,
 ];
