@@ -33,9 +33,12 @@ Options :
   --jobs N                      nombre de fichiers contrôlés en même temps (par défaut : les cœurs)
   --fse-as-cd                   compte la valorisation FSE+ comme part du Département (COFI-FT-VOLET2)
   --no-fse-as-cd                ne la compte pas, même si la feuille Paramètres le demande
-  --underspend-threshold N      seuil de sous-consommation en % (80 par défaut)
+  --underspend-threshold N      seuil de sous-consommation en % (80 par défaut ; « 80 », « 80 % », « 80,5 »)
   --min-cd-share N              part minimale du Département en % (50 par défaut)
   --cls-cofi-base total|etat-cd assiette du cofinancement CLS : budget global A+B+C (défaut) ou État + CD
+  --forfait-volet1 plafonne|integral
+                                bilan France Travail : forfait du volet 1 limité aux dépenses éligibles
+                                (défaut, FT art. 8) ou retenu en totalité (FT art. 4.1)
   --max-file-size N             taille maximale d'un fichier en Mo (50 par défaut)
   --max-uncompressed-size N     taille maximale d'un fichier une fois décompressé, en Mo (100 par défaut)
   -h, --help                    affiche cette aide
@@ -43,11 +46,23 @@ Options :
 Code de sortie : 0 sans erreur, 1 si une anomalie de sévérité « erreur » est trouvée,
 2 si un fichier est illisible ou si les arguments sont incorrects.`;
 
-function percentArg(name: string, raw: string | undefined): Decimal | string {
-  if (raw === undefined) return `l'option ${name} attend une valeur.`;
-  const s = raw.replace(',', '.').replace(/\s*%$/, '');
-  if (!/^\d+(\.\d+)?$/.test(s) || Number(s) > 100) return `l'option ${name} attend un pourcentage entre 0 et 100 (reçu « ${raw} »).`;
-  return new Decimal(s).div(100);
+/**
+ * A percentage as users type it: « 80 », « 80 % », « 80,5 », « 80.5 % ». A bare value of 1 or less
+ * is refused with a question — « 0,8 » is 80 % written as a ratio as often as it is 0,8 % — and
+ * the percent sign settles it (« 0,8 % » is 0,8 %).
+ */
+export function percentArg(name: string, raw: string | undefined): Decimal | string {
+  if (raw === undefined || raw.trim() === '') return `l'option ${name} attend un pourcentage, par exemple 80.`;
+  const m = /^([0-9]+(?:[.,][0-9]+)?)[\s\u00A0\u202F]*(%?)$/.exec(raw.trim());
+  if (!m) return `l'option ${name} attend un pourcentage entre 0 et 100, par exemple 80 ou « 80,5 % » (reçu « ${raw} »).`;
+  const value = new Decimal(m[1].replace(',', '.'));
+  if (value.gt(100)) return `l'option ${name} attend un pourcentage entre 0 et 100 (reçu « ${raw} »).`;
+  if (!m[2] && value.lte(1)) {
+    const shown = m[1].replace('.', ',');
+    const asPercent = value.times(100).toString().replace('.', ',');
+    return `l'option ${name} a reçu « ${raw} » : voulez-vous dire ${asPercent} % (écrire ${name} ${asPercent}) ou ${shown} % (écrire ${name} "${shown} %") ?`;
+  }
+  return value.div(100);
 }
 
 /** Parses the arguments that follow `annexes check`. */
@@ -90,6 +105,12 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         const b = next();
         if (b !== 'total' && b !== 'etat-cd') return { command: 'error', message: `--cls-cofi-base attend « total » ou « etat-cd » (reçu « ${b ?? ''} »).` };
         out.overrides.clsCofiBase = b === 'total' ? 'total' : 'state-cd';
+        break;
+      }
+      case '--forfait-volet1': {
+        const b = next();
+        if (b !== 'plafonne' && b !== 'integral') return { command: 'error', message: `--forfait-volet1 attend « plafonne » ou « integral » (reçu « ${b ?? ''} »).` };
+        out.overrides.ftVolet1 = b === 'integral' ? 'lump-sum' : 'capped';
         break;
       }
       case '--max-file-size': {

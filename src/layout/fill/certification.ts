@@ -3,9 +3,9 @@ import type { PrintedSheet } from '../printed-sheet';
 const DOTS = '…………………………';
 
 /**
- * The closing « Certifié exact » block of a document the Département signs: place and date, name
- * and capacity of the signatory on the left, a box for the signature and the seal on the right,
- * kept on one page. Returns the row after the block.
+ * The closing « Certifié exact » block of a document the Département signs: place, date, name and
+ * capacity of the signatory on the left, one per line (they fit the narrowest left column), a box
+ * for the signature and the seal on the right, kept on one page. Returns the row after the block.
  */
 export function certificationBlock(w: PrintedSheet, top: number, left: [number, number], right: [number, number], statement: string): number {
   const [l1, l2] = left;
@@ -15,21 +15,16 @@ export function certificationBlock(w: PrintedSheet, top: number, left: [number, 
   w.merge(r, l1, r2);
   w.style(r, l1, r2, 'label');
   r++;
-  w.value(r, l1, `Fait à ${DOTS}, le ${DOTS}`);
-  w.merge(r, l1, l2);
-  w.style(r, l1, l2, 'wrap');
   w.value(r, r1, 'Signature et cachet');
   w.merge(r, r1, r2);
   w.style(r, r1, r2, 'label');
   r++;
   const box = r;
-  for (const line of [`Nom et prénom : ${DOTS}`, `Qualité : ${DOTS}`, '']) {
-    if (line) {
-      w.value(r, l1, line);
-      w.merge(r, l1, l2);
-      w.style(r, l1, l2, 'wrap');
-    }
-    w.minHeight(r, 24);
+  for (const line of [`Fait à ${DOTS}`, `le ${DOTS}`, `Nom et prénom : ${DOTS}`, `Qualité : ${DOTS}`]) {
+    w.value(r, l1, line);
+    w.merge(r, l1, l2);
+    w.style(r, l1, l2, 'wrap');
+    w.minHeight(r, 20);
     r++;
   }
   w.merge(box, r1, r2, r - 1);
