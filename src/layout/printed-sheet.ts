@@ -13,6 +13,8 @@ export interface PrintedSheetOptions {
   footer?: string;
   /** Columns printed (1..printCols); cells right of them are on-screen notes. Default: every column with a width. */
   printCols?: number;
+  /** false: no print area, the sheet prints what it holds (a journal that grows). */
+  printArea?: boolean;
 }
 
 /**
@@ -115,7 +117,7 @@ export class PrintedSheet {
       orientation: opts.orientation,
       paper: 'A4',
       fitToWidth: true,
-      printArea: { top: 1, left: 1, bottom: Math.max(1, this.lastRow), right: printCols },
+      ...(opts.printArea === false ? {} : { printArea: { top: 1, left: 1, bottom: Math.max(1, this.lastRow), right: printCols } }),
       rowBreaks: breaks,
       ...(opts.repeatRows ? { repeatRows: opts.repeatRows } : {}),
       ...(opts.footer ? { footer: opts.footer } : {}),
