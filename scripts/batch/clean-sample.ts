@@ -4,7 +4,8 @@
  * - the CLS "Tableau financier" holds a filled-in exécution 2024 (85–100 % consumed) and a
  *   récapitulatif whose K column computes G + J, not the printed (G+I);
  * - FT volet 2 "Action 2": Delta 330 places (1030 − 700), not "3030 places";
- * - Paramètres: the FSE+ "valorisation" counts as CD money (COFI-FT-VOLET2 then holds at 50 %);
+ * - Paramètres: the FSE+ "valorisation" counts as CD money (COFI-FT-VOLET2 then holds at 50 %),
+ *   and the CD's own volet-2 expenses match the mended journal (COFI-FT-VOLET2-REALISE holds);
  * - Journal des dépenses: the travel line (FT art. 4.2) becomes vacations, the January 2025 invoice
  *   is dated December 2024 (FT art. 2).
  */
@@ -23,6 +24,9 @@ export function buildCleanSampleGrid(): Grid {
   for (const cols of params.rows.values()) {
     const label = cols.get(1)?.value;
     if (typeof label === 'string' && label.startsWith('FSE+ valorisation')) cols.set(2, { value: 'oui' });
+    // 3 011 346 € of eligible volet-2 expenses once the journal is mended: with 100 000 € of FSE+,
+    // the CD's 2 911 346 € make exactly half of the realised cost.
+    if (typeof label === 'string' && label.startsWith('FT dépenses CD volet 2')) cols.set(2, { value: 2911346, numFmt: '#,##0.00 "€"' });
   }
   mendJournal(grid);
   recalculateGrid(grid);

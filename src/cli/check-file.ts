@@ -34,9 +34,10 @@ export async function checkFile(target: Target, overrides: OptionOverrides, maxF
   if ('problem' in target) return unreadable(target.problem);
   try {
     const grid = await readXlsxFile(target.file, { maxFileBytes, maxUncompressedBytes });
-    const { workbook, findings } = analyseGrid(grid, overrides);
+    const { workbook, findings, options } = analyseGrid(grid, overrides);
     const counts = countBySeverity(findings);
-    return { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts, summary: summariseWorkbook(workbook) };
+    const summary = summariseWorkbook(workbook, options, findings, overrides);
+    return { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts, summary };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return unreadable(e.message);
     // A defect of ours must not hide the other files' results: report it on this file, in French.

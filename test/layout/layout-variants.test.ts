@@ -27,7 +27,8 @@ describe('layout variants give the same findings as the canonical layout', () =>
   it('canonical layout finds the seed defects', () => {
     const rules = new Set(canonical.findings.map((f) => f.rule));
     // EXP-*: the sample's journal plants a « Frais de déplacement » and an invoice of 20/01/2025.
-    expect(rules).toEqual(new Set(['PLAN-DELTA', 'CALC-FORMULA', 'COFI-FT-VOLET2', 'CALC-ROW', 'CROSS-BLOCK', 'UNDERSPEND', 'EXP-INELIGIBLE', 'EXP-PERIOD']));
+    // FT-SOLDE: the bilan financier's outcome; COFI-FT-VOLET2-REALISE: the sample's realised volet 2 at 48,34 %.
+    expect(rules).toEqual(new Set(['PLAN-DELTA', 'CALC-FORMULA', 'COFI-FT-VOLET2', 'CALC-ROW', 'CROSS-BLOCK', 'UNDERSPEND', 'EXP-INELIGIBLE', 'EXP-PERIOD', 'FT-SOLDE', 'COFI-FT-VOLET2-REALISE']));
     expect(canonical.workbook.tables.map((t) => t.kind).sort()).toEqual(
       ['cls-execution', 'cls-forecast', 'cls-recap', 'ft-action-plan', 'ft-expense-journal', 'ft-plan', 'ft-plan', 'ft-plan'].sort(),
     );

@@ -14,6 +14,8 @@ export interface CheckArgs {
   maxUncompressedBytes?: number;
   /** Files checked at once (default: the available cores). */
   jobs?: number;
+  /** Folder for the return documents, one workbook per file checked (--par-departement). */
+  returnFolder?: string;
 }
 
 export type ParsedCheckArgs = CheckArgs | { command: 'help' } | { command: 'error'; message: string };
@@ -31,6 +33,9 @@ Options :
   --out FICHIER                 écrit le rapport dans FICHIER au lieu de la sortie standard
                                 (obligatoire avec --format xlsx)
   --jobs N                      nombre de fichiers contrôlés en même temps (par défaut : les cœurs)
+  --par-departement DOSSIER     écrit dans DOSSIER un retour par fichier contrôlé (un classeur par
+                                Département, prêt à imprimer) : date, outil, lectures appliquées,
+                                constats groupés par cause probable et ce qu'il faut corriger
   --fse-as-cd                   compte la valorisation FSE+ comme part du Département (COFI-FT-VOLET2)
   --no-fse-as-cd                ne la compte pas, même si la feuille Paramètres le demande
   --underspend-threshold N      seuil de sous-consommation en % (80 par défaut ; « 80 », « 80 % », « 80,5 »)
@@ -123,6 +128,12 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         const n = Number(next());
         if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: "l'option --max-uncompressed-size attend une taille en Mo." };
         out.maxUncompressedBytes = Math.round(n * 1024 * 1024);
+        break;
+      }
+      case '--par-departement': {
+        const d = next();
+        if (!d) return { command: 'error', message: "l'option --par-departement attend un dossier où écrire les retours." };
+        out.returnFolder = d;
         break;
       }
       case '--jobs': {

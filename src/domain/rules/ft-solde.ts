@@ -25,6 +25,8 @@ export const ftSolde: Rule = {
         findingAt(this, null, 'Bilan financier final France Travail non calculé : le classeur n’a pas de feuille « Journal des dépenses » ; les dépenses réalisées, donc le solde ou le trop-perçu, sont inconnus.'),
       ];
     }
+    // A model with nothing notified and nothing spent (the blank template) has nothing to settle.
+    if (bilan.volets.length === 0 && !bilan.advanceStated) return [];
     const balance = bilan.balance;
     const outcome = balance.isNegative()
       ? `trop-perçu à reverser à l’État : ${formatEuro(balance.negated())}`

@@ -18,8 +18,8 @@ export function bySeverity(findings: Finding[]): Finding[] {
  * ID, its cell and the article it rests on — for the services that correct or audit the workbook;
  * the report's body says the same in plain words (observations).
  */
-export function buildFindingsSheet(findings: Finding[]): { writer: PrintedSheet; headerRow: number; ordered: Finding[] } {
-  const w = new PrintedSheet(FINDINGS_SHEET, WIDTHS);
+export function buildFindingsSheet(findings: Finding[], sheet = FINDINGS_SHEET): { writer: PrintedSheet; headerRow: number; ordered: Finding[] } {
+  const w = new PrintedSheet(sheet, WIDTHS);
   w.value(1, 1, 'Annexe technique — constats du contrôle automatique des annexes financières');
   w.merge(1, 1, FINDINGS_COLUMNS);
   w.style(1, 1, FINDINGS_COLUMNS, 'title');

@@ -2,7 +2,9 @@ import type { Finding, Severity } from '../../domain/finding';
 import { PrintedSheet } from '../printed-sheet';
 import { type CauseGroup, cellsText } from './causes';
 
-const WIDTHS: Record<number, number> = { 1: 4, 2: 84 };
+export const OBSERVATION_WIDTHS: Record<number, number> = { 1: 4, 2: 46, 3: 38 };
+/** The last column: every line spans to it. */
+export const OBSERVATION_LAST = 3;
 /** Findings quoted under a cause; the technical annex lists them all. */
 const QUOTED = 4;
 
@@ -32,16 +34,19 @@ export function buildObservationsSheet(
   findings: Finding[],
   annexName: string,
   actionLabel = 'À corriger',
+  /** Writes what comes between the title and the causes (fields, readings); returns the next row. */
+  preamble?: (w: PrintedSheet, row: number) => number,
 ): PrintedSheet {
-  const w = new PrintedSheet(sheet, WIDTHS);
+  const w = new PrintedSheet(sheet, OBSERVATION_WIDTHS);
   let r = 1;
   const line = (text: string, style: 'title' | 'subtitle' | 'note' | 'wrap' | 'section' | 'label' | 'cell', left = 1) => {
     w.value(r, left, text);
-    w.merge(r, left, 2);
-    w.style(r, left, 2, style);
+    w.merge(r, left, OBSERVATION_LAST);
+    w.style(r, left, OBSERVATION_LAST, style);
     r++;
   };
   line(title, 'title');
+  if (preamble) r = preamble(w, r);
   for (const t of intro) line(t, 'note');
   r++;
   if (groups.length === 0) line('Aucune observation : le contrôle automatique ne relève rien.', 'wrap');
