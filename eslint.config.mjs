@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-web/**', 'node_modules/**', 'coverage/**', 'samples/**', 'test-output/**'] },
+  { ignores: ['dist/**', 'dist-web/**', 'node_modules/**', 'coverage/**', 'samples/**', 'test-output/**', 'dist-pack/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -15,7 +15,6 @@ import { readXlsxFile } from '../../src/adapters/xlsx/read-xlsx';
 import { toolVersion } from '../../src/cli/tool-version';
 import { formatCsv } from '../../src/cli/format-csv';
 
-jest.setTimeout(60_000);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-batch-'));
 const sample = path.join(dir, '62-pas-de-calais.xlsx');

@@ -2,22 +2,15 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import JSZip from 'jszip';
-import Decimal from 'decimal.js';
 import { main } from '../../src/cli/main';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { readXlsxFile } from '../../src/adapters/xlsx/read-xlsx';
-import { reportToXlsxBuffer } from '../../src/adapters/xlsx/write-report';
 import { rangeFormula } from '../../src/adapters/xlsx/xlsx-chart';
 import { analyseGrid } from '../../src/layout/analyse';
 import { planMidTermReport } from '../../src/layout/report/mid-term-report';
-import { C, STATEMENT_SHEET } from '../../src/layout/report/statement-sheet';
 import { CHART_SHEET } from '../../src/layout/report/chart-sheet';
-import { type Grid, getCell } from '../../src/layout/grid';
-import type { CellWrite } from '../../src/layout/write-plan';
 import { midTermWorkbook } from '../helpers/mid-term';
-import { convertWithLibreOffice, sofficePath } from '../helpers/libreoffice';
-
-jest.setTimeout(120_000);
+import { cellOf, same } from '../helpers/report-cells';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-report-'));
 const input = path.join(dir, 'mi-parcours.xlsx');
@@ -30,21 +23,6 @@ async function run(args: string[]) {
   let stderr = '';
   const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
   return { code, stdout, stderr };
-}
-
-function cellOf(g: Grid, w: CellWrite) {
-  const s = g.sheets.find((x) => x.name === w.sheet);
-  return s ? getCell(s, w.row, w.col) : undefined;
-}
-
-/** Same figure: amounts to the cent, rates to 1e-9, blanks as blanks. */
-function same(actual: unknown, expected: unknown, numFmt: string | undefined): boolean {
-  const blank = (v: unknown) => v === null || v === undefined || v === '';
-  if (blank(expected)) return blank(actual);
-  if (typeof expected !== 'number' || typeof actual !== 'number') return actual === expected;
-  if (numFmt?.includes('%')) return Math.abs(actual - expected) < 1e-9;
-  const cents = (n: number) => new Decimal(n.toString()).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-  return cents(actual).eq(cents(expected));
 }
 
 beforeAll(async () => {
@@ -109,38 +87,5 @@ describe('annexes report', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/n'est pas un classeur Excel lisible/);
     expect((await run(['report', '--help'])).stdout).toContain('CLS art. 2.3');
-  });
-});
-
-const withLibreOffice = sofficePath() ? describe : describe.skip;
-
-withLibreOffice('the report in LibreOffice (headless, recalculated on load)', () => {
-  it('computes every formula of the report to the engine’s figure, to the cent', async () => {
-    // Formulas written without any cached value: whatever LibreOffice shows, it computed itself.
-    const bare = { ...report, plan: { ...report.plan, writes: report.plan.writes.map((w) => (w.formula ? { ...w, value: null } : w)) } };
-    const file = path.join(dir, 'rapport-sans-cache.xlsx');
-    writeFileSync(file, await reportToXlsxBuffer(bare));
-    const outDir = mkdtempSync(path.join(dir, 'lo-'));
-    const converted = await readXlsxFile(await convertWithLibreOffice(file, outDir));
-    const formulas = report.plan.writes.filter((w) => w.formula);
-    expect(formulas.length).toBeGreaterThan(400);
-    const wrong = formulas.filter((w) => !same(cellOf(converted, w)?.value ?? null, w.value ?? null, w.numFmt));
-    expect(wrong.map((w) => `${w.sheet}!${w.row}:${w.col} =${w.formula} engine ${w.value} LibreOffice ${cellOf(converted, w)?.value}`)).toEqual([]);
-    // And the headline figure, from the workbook's own cells: State spent over 2024–2025.
-    const total = report.plan.writes.filter((w) => w.sheet === STATEMENT_SHEET && w.value === 'Total')[2];
-    const stateSpent = cellOf(converted, { sheet: STATEMENT_SHEET, row: total.row, col: C.stateSpent, purpose: 'template' })?.value;
-    const fromWorkbook = report.statement.actions.reduce((s, a) => s.plus(a.years[2024]!.stateSpent).plus(a.years[2025]!.stateSpent), new Decimal(0));
-    expect(new Decimal(String(stateSpent)).toFixed(2)).toBe(fromWorkbook.toFixed(2));
-  });
-
-  it('keeps the chart with its ranges when it opens and saves the report', async () => {
-    const outDir = mkdtempSync(path.join(dir, 'lo-chart-'));
-    const zip = await JSZip.loadAsync(readFileSync(await convertWithLibreOffice(output, outDir)));
-    const chartParts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
-    expect(chartParts).toHaveLength(1);
-    const chart = await zip.file(chartParts[0])!.async('string');
-    const spec = report.charts[0];
-    expect(chart.replace(/&apos;/g, "'")).toContain(rangeFormula(spec.series[1].values));
-    expect(chart).toMatch(/<c:barChart>/);
   });
 });

@@ -19,9 +19,8 @@ export interface CorpusRun {
   report: FileReport;
 }
 
-/** A temporary folder for one test file's corpus, removed afterwards; generous timeouts (2 shared cores, CI). */
+/** A temporary folder for one test file's corpus, removed afterwards. */
 export function corpusDir(): { dir: () => string } {
-  jest.setTimeout(60_000);
   let dir = '';
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'annexes-corpus-'));

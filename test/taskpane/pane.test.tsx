@@ -18,7 +18,6 @@ import { groupFindings } from '../../src/taskpane/findings-view';
 import type { Finding } from '../../src/domain/finding';
 
 // Rendering Fluent in jsdom and analysing the sample take seconds on a loaded 2-core machine.
-jest.setTimeout(30_000);
 const SLOW = { timeout: 15_000 };
 const REPORT_WAIT = { timeout: 40_000 };
 
@@ -53,7 +52,7 @@ describe('the pane', () => {
     expect(document.querySelectorAll('g[data-volet]')).toHaveLength(3);
   });
 
-  test('prepares the mid-term report: three sheets, its chart drawn in the pane, undone by « Annuler »', async () => {
+  test('prepares the mid-term report: its six sheets, its chart drawn in the pane, undone by « Annuler »', async () => {
     const { host } = renderPane();
     const sheetsBefore = host.excel.model.grid.sheets.map((s) => s.name);
     fireEvent.click(screen.getByRole('button', { name: 'Préparer le rapport à mi-parcours' }));
@@ -63,9 +62,16 @@ describe('the pane', () => {
     expect(text).toMatch(/\d+ actions? CLS/);
     expect(text).toMatch(/taux de consommation 2024-2025 \(réalisé \/ prévu\) : \d+,\d\d %/);
     const names = host.excel.model.grid.sheets.map((s) => s.name);
-    expect(names.filter((n) => n.startsWith('Rapport - '))).toEqual(['Rapport - bilan financier', 'Rapport - indicateurs', 'Rapport - constats']);
-    const statement = host.excel.model.find('Rapport - bilan financier')!;
-    expect(host.excel.model.charts.get(statement)).toHaveLength(1);
+    expect(names.filter((n) => n.startsWith('Rapport - '))).toEqual([
+      'Rapport - couverture',
+      'Rapport - bilan financier',
+      'Rapport - graphique',
+      'Rapport - indicateurs',
+      'Rapport - observations',
+      'Rapport - annexe technique',
+    ]);
+    const chartSheet = host.excel.model.find('Rapport - graphique')!;
+    expect(host.excel.model.charts.get(chartSheet)).toHaveLength(1);
     const bars = document.querySelectorAll('[data-report-chart] g[data-fiche]');
     expect(bars.length).toBeGreaterThan(0);
     expect(bars[0].textContent).toMatch(/réalisé .* € \/ prévu .* €/);
@@ -74,7 +80,7 @@ describe('the pane', () => {
     await screen.findByText('Écriture annulée', {}, REPORT_WAIT);
     expect(host.excel.model.grid.sheets.map((s) => s.name)).toEqual(sheetsBefore);
     expect(document.querySelector('[data-report-chart]')).toBeNull();
-  }, 90_000); // three reads and analyses of the sample, rendered each time: slow on a busy 2-core box
+  });
 
   test('filters by rule and by severity', async () => {
     renderPane();

@@ -14,7 +14,6 @@ import { getCell } from '../../../src/layout/grid';
 import { planMidTermReport } from '../../../src/layout/report/mid-term-report';
 import { cloneGrid } from './office-view';
 
-jest.setTimeout(30_000);
 
 test('report sheets and chart in ≤ 4 round trips, engine figures in the cells, undone exactly', async () => {
   const host = createFakeOfficeHost(buildSampleGrid());

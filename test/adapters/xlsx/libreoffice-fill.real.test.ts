@@ -12,23 +12,15 @@ import { planFill } from '../../../src/layout/fill';
 import { type Grid, getCell } from '../../../src/layout/grid';
 import type { CellWrite } from '../../../src/layout/write-plan';
 import { carryOverGrid } from '../../helpers/carry-over';
-import { recalcWithLibreOffice, sofficePath } from '../../helpers/libreoffice';
+import { recalcWithLibreOffice } from '../../helpers/libreoffice';
 
 /**
  * The filled workbook in a real spreadsheet engine: LibreOffice Calc recalculates every formula of
  * the copy `annexes fill` writes, and every derived and template cell must come out at the
  * engine's value, to the cent. To be sure LibreOffice computed them rather than showing the cached
  * values, the file converted is the filled copy with every cached formula result poisoned (-1).
- * In CI the test must run (.ci/run installs libreoffice-calc); elsewhere it is skipped, saying so,
- * when soffice is absent.
+ * Real tier (`npm run test:real`): the runner refuses to start without LibreOffice.
  */
-const soffice = sofficePath();
-const run = soffice || process.env.CI ? describe : describe.skip;
-if (!soffice && !process.env.CI) {
-  console.warn('LibreOffice (soffice) est absent : le test de recalcul dans LibreOffice est ignoré (apt-get install libreoffice-calc).');
-}
-
-jest.setTimeout(180_000);
 const dir = mkdtempSync(path.join(tmpdir(), 'annexes-lo-'));
 
 function cellOf(grid: Grid, w: Pick<CellWrite, 'sheet' | 'row' | 'col'>) {
@@ -55,7 +47,7 @@ async function fillAndRecalc(name: string, source: Grid) {
   return { grid, fill, written: await readXlsxFile(output), lo };
 }
 
-run.each([
+describe.each([
   ['the sample', 'exemple', buildSampleGrid],
   ['a workbook with real carry-overs', 'reports', carryOverGrid],
 ])('%s, filled then recalculated by LibreOffice', (_label, name, build) => {

@@ -11,7 +11,6 @@ import { type Manifest, generateDepartementWorkbooks } from '../../scripts/batch
  * The controllers' use case end to end: 101 Départements' workbooks, generated once with planted
  * faults, reviewed by one command; the review workbook must list exactly the planted faults.
  */
-jest.setTimeout(180_000);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-101-'));
 const folder = path.join(dir, 'departements');

@@ -13,7 +13,6 @@ import { voletSheetName } from '../../src/layout/fill';
 import { sampleWith } from '../helpers/sample';
 import { type StaticServer, serveDirectory } from './static-server';
 
-jest.setTimeout(120_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const BUILD = path.join(ROOT, 'test-output', 'e2e-web');
