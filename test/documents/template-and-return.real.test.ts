@@ -7,7 +7,7 @@ import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
 import { main } from '../../src/cli/main';
 import { RETURN_ANNEX_SHEET, RETURN_SHEET } from '../../src/cli/return-document';
 import { buildBlankWorkbook } from '../../src/layout/blank/blank-workbook';
-import { type PdfPage, pageText } from '../helpers/pdf';
+import { type PdfPage, overprints, pageText } from '../helpers/pdf';
 import { firstPagePicture, printWorkbook, printedProblems } from '../helpers/printed-document';
 
 /**
@@ -59,7 +59,7 @@ describe('a controllers’ return document, printed', () => {
     const returns = path.join(dir, 'retours');
     mkdirSync(folder, { recursive: true });
     await writeXlsxFile(buildSampleGrid(), path.join(folder, '62-pas-de-calais.xlsx'));
-    const code = await main(['check', folder, '--par-departement', returns, '--format', 'json', '--out', path.join(dir, 'revue.json')], { stdout: () => undefined, stderr: () => undefined });
+    const code = await main(['check', folder, '--par-departement', returns, '--format', 'xlsx', '--out', path.join(dir, 'revue.xlsx')], { stdout: () => undefined, stderr: () => undefined });
     expect(code).toBe(1);
     ({ pdf, pages } = await printWorkbook(path.join(returns, 'retour-62-pas-de-calais.xlsx')));
   });
@@ -75,5 +75,14 @@ describe('a controllers’ return document, printed', () => {
     const annex = printedProblems(pages, RETURN_ANNEX_SHEET, { orientation: 'landscape', firstPage: ['N°', 'Gravité', 'Règle', 'Constat', 'Article'] });
     expect(annex.problems).toEqual([]);
     expect(existsSync(firstPagePicture(pdf, body.pages[0], 'retour-departement'))).toBe(true);
+  });
+});
+
+describe('the controllers’ review workbook, printed', () => {
+  it('one page wide, its findings rows tall enough for their messages: nothing printed over anything', async () => {
+    const { pages } = await printWorkbook(path.join(dir, 'revue.xlsx'));
+    expect(pages.flatMap(overprints)).toEqual([]);
+    expect(pages.some((p) => pageText(p).includes('Cause probable'))).toBe(true);
+    expect(pages.every((p) => p.width > p.height)).toBe(true); // landscape
   });
 });

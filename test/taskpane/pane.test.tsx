@@ -41,7 +41,8 @@ describe('the pane', () => {
   test('analyses, counts by severity, and a click selects the finding’s cell', async () => {
     const { host } = renderPane();
     await analyse();
-    expect(screen.getByRole('heading', { name: /Constats : \d+ erreurs, 1 avertissement, 1 information/ })).toBeTruthy();
+    // The informations: UNDERSPEND (no 2024 execution) and FT-SOLDE (the bilan financier's outcome).
+    expect(screen.getByRole('heading', { name: /Constats : \d+ erreurs, 1 avertissement, 2 informations/ })).toBeTruthy();
     const delta = document.querySelector('[data-rule="PLAN-DELTA"]') as HTMLElement;
     expect(delta.textContent).toContain('3030 places');
     expect(delta.textContent).toContain('FT annexe 2');
@@ -90,7 +91,7 @@ describe('the pane', () => {
     fireEvent.change(screen.getByRole('combobox'), { target: { value: '' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /^Erreurs/ }));
     const rules = [...document.querySelectorAll('[data-rule]')].map((e) => e.getAttribute('data-rule'));
-    expect(rules.length).toBe(2);
+    expect(rules.length).toBe(3); // EXP-INELIGIBLE, UNDERSPEND, FT-SOLDE
   });
 
   test('shows cell text as text: markup in a cell is never interpreted', async () => {
