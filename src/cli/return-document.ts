@@ -59,7 +59,7 @@ export function planReturnDocument(result: FileResult, ctx: ReviewContext): Repo
     field('Date du contrôle', frenchDate(ctx.reviewDate));
     field('Outil', `annexes ${ctx.toolVersion} (contrôle automatique des annexes financières CLS et France Travail)`);
     if (s?.conventions.length) field('Conventions', s.conventions.map((c) => (c === 'CLS' ? 'contrat local des solidarités' : 'convention France Travail')).join(' et '));
-    field('Résultat', `${fileStatus(result)} — ${result.status === 'unreadable' ? 'le classeur n’a pas pu être lu' : summaryText(result.counts)}`);
+    field('Résultat', result.status === 'unreadable' ? 'le classeur n’a pas pu être lu (statut « Illisible »)' : `${summaryText(result.counts)} (statut « ${fileStatus(result)} »)`);
     r++;
     if (s?.readings?.length) {
       heading('Lectures appliquées');

@@ -157,7 +157,7 @@ describe('the controllers’ return documents', () => {
     // The clean file: conforme; the broken one: what to do.
     expect(texts(await readXlsxFile(path.join(returns, 'retour-62-pas-de-calais-2.xlsx')), 'Retour du contrôle')).toContain('Valorisation FSE+ comptée comme part du Département (FT art. 3.3) : oui (feuille Paramètres)');
     const broken$ = texts(await readXlsxFile(path.join(returns, 'retour-99-casse.xlsx')), 'Retour du contrôle');
-    expect(broken$).toEqual(expect.arrayContaining(['Fichier contrôlé : 99-casse.xlsx', 'Résultat : Illisible — le classeur n’a pas pu être lu']));
+    expect(broken$).toEqual(expect.arrayContaining(['Fichier contrôlé : 99-casse.xlsx', 'Résultat : le classeur n’a pas pu être lu (statut « Illisible »)']));
     expect(broken$.some((t) => t.startsWith('1. Classeur illisible'))).toBe(true);
     expect(broken$.some((t) => t.startsWith('À corriger : Enregistrer le classeur au format Excel'))).toBe(true);
   });

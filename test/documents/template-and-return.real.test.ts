@@ -86,3 +86,20 @@ describe('the controllers’ review workbook, printed', () => {
     expect(pages.every((p) => p.width > p.height)).toBe(true); // landscape
   });
 });
+
+describe('the print checks themselves', () => {
+  it('catch wrapped text taller than its row, as the report had it before row heights', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Essai');
+    ws.getColumn(1).width = 20;
+    ws.getCell('A1').value = 'Un constat assez long pour tenir sur plusieurs lignes dans une colonne étroite, sans hauteur de ligne.';
+    ws.getCell('A1').alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(1).height = 15;
+    ws.getCell('A2').value = 'La ligne suivante, écrasée.';
+    const file = path.join(dir, 'debordement.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { pages } = await printWorkbook(file);
+    expect(pages.flatMap(overprints).length).toBeGreaterThan(0);
+  });
+});

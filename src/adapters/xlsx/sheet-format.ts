@@ -137,8 +137,9 @@ export function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
     ws.pageSetup.printArea = `${columnLetters(a.left)}$${a.top}:${columnLetters(a.right)}$${a.bottom}`;
   }
   for (const r of p.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
-  const centre = p.footer ? `&C&8${escapeHeader(p.footer)}` : '';
-  ws.headerFooter = { oddFooter: `&L&8&A${centre}&R&8Page &P` };
+  // « &8 » sets the size: a space after it, or a footer starting with digits (« 62-… ») would be read as the size.
+  const centre = p.footer ? `&C&8 ${escapeHeader(p.footer)}` : '';
+  ws.headerFooter = { oddFooter: `&L&8 &A${centre}&R&8 Page &P` };
 }
 
 /** « & » starts a code in Excel's header and footer texts: doubled, it prints one. */

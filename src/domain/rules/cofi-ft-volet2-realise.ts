@@ -37,7 +37,7 @@ export const cofiFtVolet2Realise: Rule = {
       ? ''
       : v2.fseCounted
         ? ` Lecture appliquée : la valorisation FSE+ (${formatEuro(v2.fse)}) est comptée comme part du Département.`
-        : ` Lecture appliquée : la valorisation FSE+ (${formatEuro(v2.fse)}) n’est pas comptée comme part du Département (paramètre « FSE+ valorisation comptée comme CD » ou option --fse-as-cd pour la compter).`;
+        : ` Lecture appliquée : la valorisation FSE+ (${formatEuro(v2.fse)}) n’est pas comptée comme part du Département (paramètre « FSE+ valorisation comptée comme CD » : oui pour la compter ; en ligne de commande, --fse-as-cd).`;
     return [
       findingAt(
         this,

@@ -203,7 +203,9 @@ export class VoletStatement {
     else if (typeof date === 'number' && e.row.date?.start) w.value(r, DATE, e.row.date.start, DATE_FORMAT); // a serial in a date cell
     else w.value(r, DATE, date);
     if (e.fromUnits) {
-      w.value(r, COUNT, (e.row.amounts.count?.value as Decimal).toNumber());
+      const count = e.row.amounts.count?.value as Decimal;
+      // « 1 760 » places; a fraction (2,2 ETP) as typed.
+      w.value(r, COUNT, count.toNumber(), count.isInteger() ? '#,##0' : undefined);
       w.value(r, UNIT_COST, (e.row.amounts.unitCost?.value as Decimal).toNumber(), AMOUNT_FORMAT);
       w.formula(r, AMOUNT, `${cellAddress(r, COUNT)}*${cellAddress(r, UNIT_COST)}`, e.amount.toNumber(), AMOUNT_FORMAT);
     } else {
