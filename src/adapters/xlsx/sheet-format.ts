@@ -18,89 +18,36 @@ const HEADER_FILL = fill('FFDCE3EE');
 const SECTION_FILL = fill('FFEEF1F6');
 const TOTAL_FILL = fill('FFDCE3EE');
 
-function font(style: CellStyle, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> {
-  const f = STYLE_FONT[style];
-  return { name: FONT, size: f.size, bold: f.bold, ...extra };
-}
+const TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
+const MIDDLE: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'middle' };
 
-/** The ExcelJS format of one style (every style wraps: row heights are planned for it). */
+/** Each style as data: font additions, fill, border and alignment (every style wraps: heights are planned). */
+const LOOK: Record<CellStyle, { font?: Partial<ExcelJS.Font>; fill?: ExcelJS.Fill; border?: Partial<ExcelJS.Borders>; alignment: Partial<ExcelJS.Alignment> }> = {
+  title: { font: { color: { argb: 'FF1F3864' } }, alignment: MIDDLE },
+  subtitle: { alignment: MIDDLE },
+  note: { font: { italic: true, color: { argb: 'FF404040' } }, alignment: TOP },
+  header: { fill: HEADER_FILL, border: BOX, alignment: { ...MIDDLE, horizontal: 'center' } },
+  section: { fill: SECTION_FILL, border: BOX, alignment: MIDDLE },
+  group: { font: { italic: true }, border: BOX, alignment: TOP },
+  cell: { border: BOX, alignment: TOP },
+  figure: { border: BOX, alignment: { ...TOP, horizontal: 'right' } },
+  centre: { border: BOX, alignment: { ...TOP, horizontal: 'center' } },
+  subtotal: { border: BOX, alignment: MIDDLE },
+  total: { fill: TOTAL_FILL, border: { ...BOX, top: { style: 'double', color: BORDER_COLOUR } }, alignment: MIDDLE },
+  excluded: { font: { italic: true, color: { argb: 'FF595959' } }, border: BOX, alignment: TOP },
+  label: { alignment: TOP },
+  box: { border: BOX, alignment: TOP },
+  wrap: { alignment: TOP },
+};
+
+/** The ExcelJS format of one style; the cell's protection is left as it is. */
 export function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
-  const top: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-  switch (style) {
-    case 'title':
-      cell.font = font(style, { color: { argb: 'FF1F3864' } });
-      cell.alignment = { wrapText: true, vertical: 'middle' };
-      break;
-    case 'subtitle':
-      cell.font = font(style);
-      cell.alignment = { wrapText: true, vertical: 'middle' };
-      break;
-    case 'note':
-      cell.font = font(style, { italic: true, color: { argb: 'FF404040' } });
-      cell.alignment = top;
-      break;
-    case 'header':
-      cell.font = font(style);
-      cell.fill = HEADER_FILL;
-      cell.border = BOX;
-      cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-      break;
-    case 'section':
-      cell.font = font(style);
-      cell.fill = SECTION_FILL;
-      cell.border = BOX;
-      cell.alignment = { wrapText: true, vertical: 'middle' };
-      break;
-    case 'group':
-      cell.font = font(style, { italic: true });
-      cell.border = BOX;
-      cell.alignment = top;
-      break;
-    case 'cell':
-      cell.font = font(style);
-      cell.border = BOX;
-      cell.alignment = top;
-      break;
-    case 'figure':
-      cell.font = font(style);
-      cell.border = BOX;
-      cell.alignment = { ...top, horizontal: 'right' };
-      break;
-    case 'centre':
-      cell.font = font(style);
-      cell.border = BOX;
-      cell.alignment = { ...top, horizontal: 'center' };
-      break;
-    case 'subtotal':
-      cell.font = font(style);
-      cell.border = BOX;
-      cell.alignment = { wrapText: true, vertical: 'middle' };
-      break;
-    case 'total':
-      cell.font = font(style);
-      cell.fill = TOTAL_FILL;
-      cell.border = { ...BOX, top: { style: 'double', color: BORDER_COLOUR } };
-      cell.alignment = { wrapText: true, vertical: 'middle' };
-      break;
-    case 'excluded':
-      cell.font = font(style, { italic: true, color: { argb: 'FF595959' } });
-      cell.border = BOX;
-      cell.alignment = top;
-      break;
-    case 'label':
-      cell.font = font(style);
-      cell.alignment = top;
-      break;
-    case 'box':
-      cell.font = font(style);
-      cell.border = BOX;
-      cell.alignment = top;
-      break;
-    case 'wrap':
-      cell.font = font(style);
-      cell.alignment = top;
-      break;
-  }
+  const look = LOOK[style];
+  const f = STYLE_FONT[style];
+  cell.font = { name: FONT, size: f.size, bold: f.bold, ...look.font };
+  if (look.fill) cell.fill = look.fill;
+  if (look.border) cell.border = look.border;
+  cell.alignment = look.alignment;
 }
 
 export function applyStyles(ws: ExcelJS.Worksheet, runs: StyleRun[]): void {

@@ -120,7 +120,7 @@ class Parser {
     }
   }
 
-  /** The numbers of a range (blanks and text skipped), or one expression's. */
+  /** The numbers of a range (blanks and text skipped), or one expression's: an argument of SUM, MIN, MAX. */
   private rangeOrExpression(): number[] {
     const start = this.i;
     try {
@@ -128,9 +128,12 @@ class Parser {
       if (this.s[this.i] === ':') {
         this.i++;
         const b = this.reference(a.sheet);
+        const top = Math.min(a.row, b.row), bottom = Math.max(a.row, b.row);
+        const left = Math.min(a.col, b.col), right = Math.max(a.col, b.col);
+        if ((bottom - top + 1) * (right - left + 1) > MAX_RANGE_CELLS) throw new NotSupported();
         const out: number[] = [];
-        for (let r = Math.min(a.row, b.row); r <= Math.max(a.row, b.row); r++) {
-          for (let c = Math.min(a.col, b.col); c <= Math.max(a.col, b.col); c++) {
+        for (let r = top; r <= bottom; r++) {
+          for (let c = left; c <= right; c++) {
             const v = this.lookup(a.sheet, r, c);
             if (v !== null) out.push(v);
           }
@@ -204,7 +207,8 @@ class Parser {
       this.i += fn[0].length;
       let total = 0;
       for (;;) {
-        total += this.sumArgument();
+        // A range's text and blanks are skipped, as SUM does.
+        for (const v of this.rangeOrExpression()) total += v;
         this.skipSpaces();
         if (this.s[this.i] === ',' || this.s[this.i] === ';') {
           this.i++;
@@ -218,28 +222,6 @@ class Parser {
     const v = this.lookup(ref.sheet, ref.row, ref.col);
     if (v === null) throw new NotSupported();
     return v;
-  }
-
-  /** A SUM argument: a range (text and blanks skipped, as SUM does) or an expression. */
-  private sumArgument(): number {
-    const start = this.i;
-    try {
-      const a = this.reference();
-      if (this.s[this.i] === ':') {
-        this.i++;
-        const b = this.reference(a.sheet);
-        const top = Math.min(a.row, b.row), bottom = Math.max(a.row, b.row);
-        const left = Math.min(a.col, b.col), right = Math.max(a.col, b.col);
-        if ((bottom - top + 1) * (right - left + 1) > MAX_RANGE_CELLS) throw new NotSupported();
-        let total = 0;
-        for (let r = top; r <= bottom; r++) for (let c = left; c <= right; c++) total += this.lookup(a.sheet, r, c) ?? 0;
-        return total;
-      }
-    } catch (e) {
-      if (!(e instanceof NotSupported)) throw e;
-    }
-    this.i = start;
-    return this.expression();
   }
 
   private reference(sheet: string | null = null): { sheet: string | null; row: number; col: number } {
