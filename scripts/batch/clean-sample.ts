@@ -7,9 +7,11 @@
  * - Paramètres: the FSE+ "valorisation" counts as CD money (COFI-FT-VOLET2 then holds at 50 %),
  *   and the CD's own volet-2 expenses match the mended journal (COFI-FT-VOLET2-REALISE holds);
  * - Journal des dépenses: the travel line (FT art. 4.2) becomes vacations, the January 2025 invoice
- *   is dated December 2024 (FT art. 2).
+ *   is dated December 2024 (FT art. 2);
+ * - Budgets des fiches: the fiches' defects mended (mendedFiches: 4.2's 2027, 1.3's 60 €, 2.1, 2.4).
  */
-import { buildSampleGrid, CLS_SHEET, PARAMS_SHEET } from '../sample/build-sample';
+import { buildFicheSheet, buildSampleGrid, CLS_SHEET, PARAMS_SHEET } from '../sample/build-sample';
+import { FICHE_BUDGET_SHEET, mendedFiches } from '../sample/fiche-budgets';
 import { buildClsYearSheet, EXECUTION_RATES_2024, seedAllocation, yearFromRates } from '../sample/cls-years';
 import { recalculateGrid } from '../sample/recalc';
 import type { Grid, GridSheet } from '../../src/layout/grid';
@@ -18,7 +20,8 @@ export function buildCleanSampleGrid(): Grid {
   const grid = buildSampleGrid();
   const alloc = seedAllocation();
   const cls = buildClsYearSheet(CLS_SHEET, 2024, yearFromRates(alloc, EXECUTION_RATES_2024, alloc));
-  grid.sheets = grid.sheets.map((s) => (s.name === CLS_SHEET ? cls : s));
+  const fiches = buildFicheSheet(mendedFiches());
+  grid.sheets = grid.sheets.map((s) => (s.name === CLS_SHEET ? cls : s.name === FICHE_BUDGET_SHEET ? fiches : s));
   replaceText(grid, '3030 places', '330 places');
   const params = grid.sheets.find((s) => s.name === PARAMS_SHEET) as GridSheet;
   for (const cols of params.rows.values()) {

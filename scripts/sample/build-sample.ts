@@ -12,6 +12,7 @@ import {
 import type { ClsAction, FtVolet } from './seed-figures';
 import { buildIndicatorSheets } from './indicators';
 import { JOURNAL_SHEET, buildJournalSheet } from './journal';
+import { FICHE_BUDGET_SHEET, type SampleFiche, buildFicheBudgetSheet } from './fiche-budgets';
 
 export interface SampleLayout {
   /** Blank rows above every table. */
@@ -145,11 +146,15 @@ class TableWriter {
   }
 }
 
-export function buildSampleGrid(layout: SampleLayout = {}): Grid {
-  const l: Required<SampleLayout> = {
+function withDefaults(layout: SampleLayout): Required<SampleLayout> {
+  return {
     rowOffset: 0, colOffset: 0, blankRows: false, wrapHeaders: false, noAccents: false,
     textAmounts: false, mergeAxe: true, sheetSuffix: '', renameFtSheet: FT_SHEET, ...layout,
   };
+}
+
+export function buildSampleGrid(layout: SampleLayout = {}): Grid {
+  const l = withDefaults(layout);
   return {
     sheets: [
       buildClsSheet(l),
@@ -158,8 +163,14 @@ export function buildSampleGrid(layout: SampleLayout = {}): Grid {
       buildParamsSheet(l),
       ...buildIndicatorSheets((name) => new TableWriter(newSheet(name), l)),
       buildJournalSheet(new TableWriter(newSheet(JOURNAL_SHEET), l)),
+      buildFicheBudgetSheet(new TableWriter(newSheet(FICHE_BUDGET_SHEET), l)),
     ],
   };
+}
+
+/** A « Budgets des fiches » sheet of other fiches than the seed's (the clean batch base mends them). */
+export function buildFicheSheet(fiches: SampleFiche[], layout: SampleLayout = {}): GridSheet {
+  return buildFicheBudgetSheet(new TableWriter(newSheet(FICHE_BUDGET_SHEET), withDefaults(layout)), fiches);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -96,15 +96,24 @@ function blocks(year: number): BlockSpec[] {
 /** A "Tableau financier" sheet holding year n's three blocks, cached values computed. */
 export function buildClsYearSheet(name: string, year: number, figures: YearFigures): GridSheet {
   const sheet = newSheet(name);
-  let row = 1;
+  appendClsYear(sheet, 1, year, figures);
+  recalculateSheet(sheet);
+  return sheet;
+}
+
+/**
+ * Writes year n's three blocks from `top` (several years may share a sheet); returns the first row
+ * after them and a blank row. The caller recalculates the sheet once it is complete.
+ */
+export function appendClsYear(sheet: GridSheet, top: number, year: number, figures: YearFigures): number {
+  let row = top;
   for (const b of blocks(year)) {
     row = writeBlock(sheet, row, b, figures) + 2;
   }
   const widths = new Map<number, number>([[1, 38], [2, 12], [3, 48]]);
   for (let c = 4; c <= 18; c++) widths.set(c, 18);
   sheet.columnWidths = widths;
-  recalculateSheet(sheet);
-  return sheet;
+  return row;
 }
 
 /** Writes one block from `top`; returns its last row. */

@@ -4,7 +4,10 @@ import { readXlsxFile } from '../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../adapters/xlsx/errors';
 import { analyseGrid } from '../layout/analyse';
 import type { Target } from './collect-files';
+import { unreadableResult } from './check-job';
 import { type FileSummary, summariseWorkbook } from './review-summary';
+import { conventionView } from '../domain/convention-view';
+import { type PlainConvention, plainConvention } from './convention-json';
 
 export interface FileResult {
   file: string;
@@ -15,6 +18,8 @@ export interface FileResult {
   counts: { error: number; warning: number; info: number };
   /** Conventions and amounts, for the review workbook (not in the JSON report). */
   summary?: FileSummary;
+  /** The CLS over its four years (JSON `convention`, a few lines of the text report). */
+  convention?: PlainConvention;
 }
 
 export function countBySeverity(findings: Finding[]): FileResult['counts'] {
@@ -28,16 +33,30 @@ export function summaryText(c: FileResult['counts']): string {
   return [part(c.error, 'erreur', 'erreurs'), part(c.warning, 'avertissement', 'avertissements'), part(c.info, 'information', 'informations')].join(', ');
 }
 
+export interface CheckFileOptions {
+  /** Sum the conventions' amounts per axe and volet (FileResult.summary): only the review workbook needs them. */
+  summary?: boolean;
+}
+
 /** Reads and checks one file; any failure becomes an "unreadable" result naming the file, never a crash. */
-export async function checkFile(target: Target, overrides: OptionOverrides, maxFileBytes?: number, maxUncompressedBytes?: number): Promise<FileResult> {
-  const unreadable = (message: string): FileResult => ({ file: target.file, status: 'unreadable', message, findings: [], counts: { error: 0, warning: 0, info: 0 } });
+export async function checkFile(
+  target: Target,
+  overrides: OptionOverrides,
+  maxFileBytes?: number,
+  maxUncompressedBytes?: number,
+  options: CheckFileOptions = {},
+): Promise<FileResult> {
+  const unreadable = (message: string): FileResult => unreadableResult(target.file, message);
   if ('problem' in target) return unreadable(target.problem);
   try {
     const grid = await readXlsxFile(target.file, { maxFileBytes, maxUncompressedBytes });
-    const { workbook, findings, options } = analyseGrid(grid, overrides);
+    const { workbook, findings, options: resolved } = analyseGrid(grid, overrides);
     const counts = countBySeverity(findings);
-    const summary = summariseWorkbook(workbook, options, findings, overrides);
-    return { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts, summary };
+    const result: FileResult = { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
+    if (options.summary) result.summary = summariseWorkbook(workbook, resolved, findings, overrides);
+    const view = conventionView(workbook);
+    if (view) result.convention = plainConvention(view);
+    return result;
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return unreadable(e.message);
     // A defect of ours must not hide the other files' results: report it on this file, in French.

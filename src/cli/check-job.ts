@@ -13,6 +13,8 @@ export interface CheckJob {
   overrides: WireOverrides;
   maxFileBytes?: number;
   maxUncompressedBytes?: number;
+  /** Also sum the conventions' amounts (FileResult.summary): only the review workbook shows them. */
+  summary?: boolean;
 }
 
 export interface CheckJobResult {
@@ -30,4 +32,9 @@ export function overridesToWire(o: OptionOverrides): WireOverrides {
 export function overridesFromWire(w: WireOverrides): OptionOverrides {
   const { underspendThreshold, minCdShare, ...rest } = w;
   return { ...rest, ...(underspendThreshold ? { underspendThreshold: new Decimal(underspendThreshold) } : {}), ...(minCdShare ? { minCdShare: new Decimal(minCdShare) } : {}) };
+}
+
+/** The result of a file that could not be checked (no engine needed: the main thread makes these). */
+export function unreadableResult(file: string, message: string): FileResult {
+  return { file, status: 'unreadable', message, findings: [], counts: { error: 0, warning: 0, info: 0 } };
 }

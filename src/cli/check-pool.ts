@@ -1,28 +1,28 @@
-import { existsSync } from 'fs';
 import * as os from 'os';
-import * as path from 'path';
-import { Worker } from 'worker_threads';
 import type { OptionOverrides } from '../domain/workbook';
-import { type FileResult, checkFile } from './check-file';
-import { type CheckJob, type CheckJobResult, overridesToWire } from './check-job';
+import type { FileResult } from './check-file';
+import { type CheckJob, type CheckJobResult, overridesToWire, unreadableResult } from './check-job';
+import { CheckWorker, type WorkerLimits, memoryLimitMb, prewarmCheckWorker as prewarm, releaseSpareWorker, takeSpareWorker } from './check-worker-handle';
 import type { Target } from './collect-files';
 
 /**
- * Checks many files on the machine's cores: worker threads each take the next file as soon as
- * they are free; results come back in input order. A file that crashes or hangs its worker gets an
- * "unreadable" result naming it, the worker is replaced, and the other files carry on.
+ * Checks files in worker threads, each file under a limit of time and memory, whatever the size of
+ * the batch: a file that hangs, crashes its worker or exhausts its memory gets an "unreadable"
+ * result naming it, its worker is replaced, and the other files carry on. The main thread stays
+ * thin (it never loads the reader or the engine) and results come back in input order.
  */
 export interface PoolSettings {
   overrides: OptionOverrides;
   maxFileBytes?: number;
   maxUncompressedBytes?: number;
-  /**
-   * Parallel checks. Default: the available cores, for batches of MIN_FILES_FOR_WORKERS files or
-   * more; smaller batches are checked in this thread. 1: always in this thread.
-   */
+  /** Files checked at the same time. Default: see defaultJobs (one worker unless more are measured faster). */
   jobs?: number;
   /** A file taking longer than this is abandoned (default 2 minutes). */
   timeoutMs?: number;
+  /** Heap (V8 old generation) one file may use, in Mo (default: from maxUncompressedBytes, see memoryLimitMb). */
+  memoryMb?: number;
+  /** Sum the conventions' amounts of each file (FileResult.summary): the review workbook needs them. */
+  summary?: boolean;
   /** Called as each file is done, in completion order. */
   onResult?: (result: FileResult, done: number, total: number) => void;
   /** Worker module (tests only: a worker that crashes or hangs on purpose). */
@@ -30,16 +30,33 @@ export interface PoolSettings {
 }
 
 const DEFAULT_TIMEOUT_MS = 120_000;
-/**
- * Starting a worker costs about as much as checking a dozen files (it loads ExcelJS and the
- * engine): below this many files, checking them here is faster. --jobs overrides it.
- */
+/** Below this many files a second worker never pays for its start and its own JIT warm-up. */
 export const MIN_FILES_FOR_WORKERS = 24;
 /** Workers that die before checking anything: after this many, the rest is checked in this thread. */
 const MAX_FAILED_STARTS = 3;
 
 export function availableCores(): number {
   return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/**
+ * Workers for a batch of `files` files when --jobs is not given. Each worker warms up its own JIT
+ * (on the 101-file batch, about as much CPU as checking half the files warm), so a second one is
+ * faster only on a core nobody else uses: measured on 2 cores (bench/batch-review.ts), two workers
+ * on a busy machine were 1.3 times slower than one. So: one worker, and one more per idle core
+ * (cores minus the load average) for batches of MIN_FILES_FOR_WORKERS files or more.
+ */
+export function defaultJobs(files: number, load = os.loadavg()[0], cores = availableCores()): number {
+  if (files < MIN_FILES_FOR_WORKERS) return 1;
+  const idle = Math.round(cores - load);
+  return Math.max(1, Math.min(idle, 4, Math.floor(files / MIN_FILES_FOR_WORKERS)));
+}
+
+export { memoryLimitMb };
+
+/** Starts a worker for these settings now (see check-worker-handle.ts): checkFiles will take it. */
+export function prewarmCheckWorker(s: Pick<PoolSettings, 'maxUncompressedBytes' | 'memoryMb' | 'workerEntry'>): void {
+  prewarm(limitsOf(s), s.workerEntry);
 }
 
 export async function checkFiles(targets: Target[], s: PoolSettings): Promise<FileResult[]> {
@@ -49,45 +66,50 @@ export async function checkFiles(targets: Target[], s: PoolSettings): Promise<Fi
     results[i] = r;
     s.onResult?.(r, ++done, targets.length);
   };
-  const local = async (i: number) => finish(i, await checkFile(targets[i], s.overrides, s.maxFileBytes, s.maxUncompressedBytes));
   const queue: number[] = [];
   for (let i = 0; i < targets.length; i++) {
-    if ('problem' in targets[i]) await local(i); // nothing to read: no worker needed
+    const t = targets[i];
+    if ('problem' in t) finish(i, unreadableResult(t.file, t.problem)); // nothing to read
     else queue.push(i);
   }
-  const wanted = s.jobs ?? (queue.length >= MIN_FILES_FOR_WORKERS ? availableCores() : 1);
-  const jobs = Math.min(wanted, queue.length);
-  if (jobs <= 1) {
-    for (const i of queue) await local(i);
-    return results;
+  if (queue.length > 0) {
+    const jobs = Math.max(1, Math.min(s.jobs ?? defaultJobs(queue.length), queue.length));
+    await runWorkers(targets, [...queue], jobs, s, finish);
   }
-  await runWorkers(targets, queue, jobs, s, finish);
-  for (const i of queue) if (!results[i]) await local(i); // left over after repeated worker failures
+  releaseSpareWorker();
+  const left = queue.filter((i) => !results[i]);
+  if (left.length) {
+    // No worker could start here: the files are checked in this thread, without the limits.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine loads only when needed
+    const { checkFile } = require('./check-file') as typeof import('./check-file');
+    for (const i of left) finish(i, await checkFile(targets[i], s.overrides, s.maxFileBytes, s.maxUncompressedBytes, { summary: s.summary }));
+  }
   return results;
+}
+
+function limitsOf(s: Pick<PoolSettings, 'maxUncompressedBytes' | 'memoryMb'>): WorkerLimits {
+  return { memoryMb: s.memoryMb ?? memoryLimitMb(s.maxUncompressedBytes) };
 }
 
 function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSettings, finish: (i: number, r: FileResult) => void): Promise<void> {
   const overrides = overridesToWire(s.overrides);
   const timeoutMs = s.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const limits = limitsOf(s);
   let failedStarts = 0;
   let running = 0;
   return new Promise((resolve) => {
     const start = () => {
-      let worker: Worker;
+      let worker: CheckWorker;
       try {
-        worker = spawnWorker(s.workerEntry);
+        worker = takeSpareWorker(s.workerEntry, limits) ?? new CheckWorker(s.workerEntry, limits);
       } catch {
         failedStarts = MAX_FAILED_STARTS; // no worker can be made here: the rest is checked in this thread
         if (running === 0) resolve();
         return;
       }
       running++;
-      // The worker says "ready" once its modules are loaded: dying before that is a start failure
-      // (no file is blamed); dying while it holds a file is that file's doing.
-      let ready = false;
       let current: number | null = null;
       let stopping = false;
-      let lastError: string | undefined;
       let timer: NodeJS.Timeout | undefined;
       const fail = (why: string) => {
         if (current === null) return;
@@ -99,41 +121,39 @@ function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSe
         const i = queue.shift();
         if (i === undefined) {
           stopping = true;
-          void worker.terminate();
+          worker.terminate();
           return;
         }
         current = i;
         timer = setTimeout(() => {
           fail(`le contrôle a dépassé ${Math.round(timeoutMs / 1000)} s et a été interrompu`);
           stopping = true;
-          void worker.terminate();
+          worker.terminate();
         }, timeoutMs);
-        const job: CheckJob = { index: i, target: targets[i], overrides, maxFileBytes: s.maxFileBytes, maxUncompressedBytes: s.maxUncompressedBytes };
-        worker.postMessage(job);
+        const job: CheckJob = { index: i, target: targets[i], overrides, maxFileBytes: s.maxFileBytes, maxUncompressedBytes: s.maxUncompressedBytes, summary: s.summary };
+        worker.post(job);
       };
-      worker.on('message', (m: CheckJobResult | { ready: true }) => {
-        if ('ready' in m) {
-          ready = true;
+      worker.listen({
+        ready: next,
+        result: (m: CheckJobResult) => {
+          clearTimeout(timer);
+          if (m.index === current) {
+            current = null;
+            finish(m.index, m.result);
+          }
           next();
-          return;
-        }
-        clearTimeout(timer);
-        if (m.index === current) {
-          current = null;
-          finish(m.index, m.result);
-        }
-        next();
-      });
-      worker.on('error', (e) => {
-        lastError = e.message;
-      });
-      worker.on('exit', (code) => {
-        clearTimeout(timer);
-        if (!ready) failedStarts++;
-        else if (!stopping) fail(`le processus de contrôle s’est arrêté : ${lastError ?? `code ${code}`}`);
-        running--;
-        if (queue.length > 0 && failedStarts < MAX_FAILED_STARTS) start();
-        else if (running === 0) resolve();
+        },
+        exit: (code, error) => {
+          clearTimeout(timer);
+          // Dying before "ready" is a start failure (no file is blamed); while holding a file, it is that file's doing.
+          if (!worker.ready) failedStarts++;
+          else if (!stopping) {
+            fail(error?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `le contrôle a dépassé la mémoire autorisée (${limits.memoryMb} Mo) et a été interrompu` : `le processus de contrôle s’est arrêté : ${error?.message ?? `code ${code}`}`);
+          }
+          running--;
+          if (queue.length > 0 && failedStarts < MAX_FAILED_STARTS) start();
+          else if (running === 0) resolve();
+        },
       });
     };
     for (let k = 0; k < count; k++) start();
@@ -141,37 +161,8 @@ function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSe
 }
 
 function crashed(file: string, why: string): FileResult {
-  return {
+  return unreadableResult(
     file,
-    status: 'unreadable',
-    message: `Le fichier « ${file} » n'a pas pu être contrôlé (${why}). Les autres fichiers ont été contrôlés ; merci de signaler ce fichier à l'équipe.`,
-    findings: [],
-    counts: { error: 0, warning: 0, info: 0 },
-  };
+    `Le fichier « ${file} » n'a pas pu être contrôlé (${why}). Les autres fichiers ont été contrôlés ; merci de signaler ce fichier à l'équipe.`,
+  );
 }
-
-/**
- * The compiled worker next to this module; from the TypeScript sources (tests), the worker compiles
- * its modules on the fly with the TypeScript compiler, which only the development install has.
- */
-function spawnWorker(workerEntry?: string): Worker {
-  const entry = workerEntry ?? path.join(__dirname, `check-worker${path.extname(__filename)}`);
-  if (!existsSync(entry)) throw new Error(`worker module ${entry} not found`);
-  if (!entry.endsWith('.ts')) return new Worker(entry);
-  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { entry, typescript: require.resolve('typescript') } });
-}
-
-const TS_BOOTSTRAP = `
-const { workerData } = require('worker_threads');
-const fs = require('fs');
-const ts = require(workerData.typescript);
-require.extensions['.ts'] = function (module, filename) {
-  const source = fs.readFileSync(filename, 'utf8');
-  const out = ts.transpileModule(source, {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, isolatedModules: true },
-  });
-  module._compile(out.outputText, filename);
-};
-require(workerData.entry);
-`;

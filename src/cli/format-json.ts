@@ -11,6 +11,7 @@ export function formatJson(results: FileResult[], options: Partial<CheckOptions>
       ...(r.department ? { department: r.department } : {}),
       counts: r.counts,
       findings: r.findings,
+      ...(r.convention ? { convention: r.convention } : {}),
     })),
     options: {
       ...(options.fseAsCd !== undefined ? { fseAsCd: options.fseAsCd } : {}),

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../domain/finding';
 import type { FileResult } from './check-file';
+import { conventionLines } from './convention-json';
 
 const LABEL: Record<Severity, string> = { error: 'ERREUR', warning: 'AVERTISSEMENT', info: 'INFO' };
 
@@ -13,6 +14,7 @@ export function formatText(results: FileResult[]): string {
       continue;
     }
     lines.push(`  ${r.message}`);
+    if (r.convention) lines.push(...conventionLines(r.convention));
     const bySheet = new Map<string, Finding[]>();
     for (const f of r.findings) bySheet.set(f.sheet, [...(bySheet.get(f.sheet) ?? []), f]);
     for (const [sheet, findings] of bySheet) {

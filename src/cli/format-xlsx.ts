@@ -28,8 +28,8 @@ const EURO = '#,##0.00 "€"';
 const PERCENT = '0.00%';
 const TABLE_TOP = 3;
 
-type Cell = string | number | null;
-interface Column {
+export type Cell = string | number | null;
+export interface Column {
   name: string;
   width: number;
   numFmt?: string;
@@ -186,7 +186,8 @@ function totalsSheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
   table(ws, 'Totaux', columns, rows, false);
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJS.Worksheet {
+/** A sheet with a title line and a frozen, repeated table header (used by `annexes diff` too). */
+export function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: TABLE_TOP }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -197,7 +198,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJS.Works
   return ws;
 }
 
-function table(ws: ExcelJS.Worksheet, name: string, columns: Column[], rows: Cell[][], totals: boolean): void {
+/** An Excel table (filters, stripes) under the title. */
+export function table(ws: ExcelJS.Worksheet, name: string, columns: Column[], rows: Cell[][], totals: boolean): void {
   // Excel tables need one data row: an empty review still gets a (blank) one.
   const data = rows.length > 0 ? rows : [columns.map(() => null)];
   ws.addTable({

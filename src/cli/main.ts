@@ -1,17 +1,20 @@
 import { type Io, processIo } from './io';
-import { checkCommand } from './commands/check';
-import { fillCommand } from './commands/fill';
-import { templateCommand } from './commands/template';
-import { reportCommand } from './commands/report';
+import { prewarmCheckWorker, releaseSpareWorker } from './check-worker-handle';
 
 export type { Io };
 
-/** The verbs of `annexes`; adding one means adding its module under commands/ and a line here. */
-const COMMANDS: Record<string, { run: (argv: string[], io: Io) => Promise<number>; summary: string }> = {
-  check: { run: checkCommand, summary: 'contrôle des classeurs ou des dossiers de classeurs' },
-  fill: { run: fillCommand, summary: 'copie remplie : formules, états des dépenses des volets 1 à 3, feuille Contrôles' },
-  template: { run: templateCommand, summary: 'classeur vierge au format officiel (formules, listes, protection)' },
-  report: { run: reportCommand, summary: 'rapport à mi-parcours du CLS 2024-2025 (bilan, indicateurs, constats, graphique)' },
+type Command = (argv: string[], io: Io) => Promise<number>;
+
+/**
+ * The verbs of `annexes`; adding one means adding its module under commands/ and a line here. Each
+ * verb's module is loaded when it runs: `check` never loads ExcelJS, which only the writers need.
+ */
+const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
+  check: { load: async () => (await import('./commands/check')).checkCommand, summary: 'contrôle des classeurs ou des dossiers de classeurs' },
+  fill: { load: async () => (await import('./commands/fill')).fillCommand, summary: 'copie remplie : formules, états des dépenses des volets 1 à 3, feuille Contrôles' },
+  template: { load: async () => (await import('./commands/template')).templateCommand, summary: 'classeur vierge au format officiel (formules, listes, protection)' },
+  report: { load: async () => (await import('./commands/report')).reportCommand, summary: 'rapport à mi-parcours du CLS 2024-2025 (bilan, indicateurs, constats, graphique)' },
+  diff: { load: async () => (await import('./commands/diff')).diffCommand, summary: 'ce qui a changé entre deux versions d’un classeur (montants, lignes, paramètres, constats)' },
 };
 
 function usage(): string {
@@ -35,5 +38,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`annexes : commande inconnue « ${verb} ».\n\n${usage()}\n`);
     return 2;
   }
-  return command.run(rest, io);
+  // The check worker starts loading the reader and the engine while this thread loads the command.
+  if (verb === 'check' && !rest.includes('-h') && !rest.includes('--help')) prewarmCheckWorker();
+  try {
+    return await (await command.load())(rest, io);
+  } finally {
+    releaseSpareWorker();
+  }
 }

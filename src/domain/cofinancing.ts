@@ -4,7 +4,7 @@
  * plan de financement holds only the State share).
  */
 import { type Money, percent } from './money';
-import { type AnnexTable, type TableRow, columnSum } from './table';
+import { type AnnexTable, type TableKind, type TableRow, columnSum } from './table';
 import type { CheckOptions } from './workbook';
 
 /** FSE+ « valorisation » as written in « Nature des autres financements »: FSE, FSE+, Fonds social européen. */
@@ -33,4 +33,15 @@ export function volet2Cofinancing(plan: AnnexTable, options: Pick<CheckOptions, 
   const total = columnSum(rows, 'total');
   const counted = options.fseAsCd ? cd.plus(fse) : cd;
   return { rows, cd, fse, total, counted, share: percent(counted, total) };
+}
+
+/**
+ * CLS art. 2.2 (« au moins 50 % des crédits dévolus à chaque action »): where a block holds an
+ * action's State, CD and other money — the prévisionnel's A, B, C; the récapitulatif's n+1 budget I,
+ * K, L. null for other tables.
+ */
+export function clsCofiKeys(kind: TableKind): { state: string; cd: string; other: string } | null {
+  if (kind === 'cls-forecast') return { state: 'stateNotified', cd: 'cdAllocated', other: 'otherFunders' };
+  if (kind === 'cls-recap') return { state: 'stateBudgetNext', cd: 'cdBudgetNext', other: 'otherFundersNext' };
+  return null;
 }

@@ -70,6 +70,16 @@ const LABELS: Record<TableKind, Record<string, string>> = {
     amount: 'Montant',
     fiche: 'Fiche action',
   },
+  // « Budgets des fiches »: third funders' headers vary (ERBM, Métropole/autre, CAF…); messages quote the typed header.
+  'fiche-budget': {
+    year: 'Année',
+    state: 'Etat',
+    erbm: 'ERBM (part État)',
+    cd: 'Conseil départemental',
+    other: 'Autres financeurs',
+    total: 'Total',
+    amount: 'Montant de la sous-action',
+  },
 };
 
 const COMMON: Record<string, string> = {

@@ -46,6 +46,8 @@ export const DERIVATIONS: Record<TableKind, Derivation[]> = {
   ],
   // Montant = Nombre × coût unitaire is a product, not a signed sum: EXP-LINE checks it.
   'ft-expense-journal': [],
+  // A fiche's columns vary (third funders, ERBM or not): FICHE-TOTAL checks its rows and its Total row.
+  'fiche-budget': [],
 };
 
 /** Column keys whose subtotal/total rows must equal the sum of their rows. */
@@ -56,4 +58,5 @@ export const SUMMED_COLUMNS: Record<TableKind, string[] | 'all-amounts'> = {
   'ft-plan': ['amount'],
   'ft-action-plan': ['state', 'cd', 'other', 'total'],
   'ft-expense-journal': ['amount'],
+  'fiche-budget': [],
 };

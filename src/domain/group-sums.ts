@@ -85,12 +85,15 @@ export function ftPlanTotal(t: AnnexTable): Money | null {
   return t.grandTotalIndex !== undefined ? (t.rows[t.grandTotalIndex]?.amounts.amount?.value ?? null) : null;
 }
 
-/** Detail rows by key, in first-seen order; rows whose key is undefined are left out. */
-function groupBy(rows: TableRow[], keyOf: (r: TableRow) => string | undefined): Map<string, TableRow[]> {
+/** Detail rows by key, in first-seen order; rows whose key is undefined are left out. Linear: each row is pushed once. */
+export function groupBy(rows: TableRow[], keyOf: (r: TableRow) => string | undefined): Map<string, TableRow[]> {
   const out = new Map<string, TableRow[]>();
   for (const row of rows) {
     const key = row.kind === 'detail' ? keyOf(row) : undefined;
-    if (key !== undefined) out.set(key, [...(out.get(key) ?? []), row]);
+    if (key === undefined) continue;
+    const list = out.get(key);
+    if (list) list.push(row);
+    else out.set(key, [row]);
   }
   return out;
 }

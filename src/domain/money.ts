@@ -52,10 +52,85 @@ export function sameCents(a: Money, b: Money): boolean {
   return a.eq(b) || toCents(a).eq(toCents(b));
 }
 
+/**
+ * Sum of amounts. Amounts in annexes are whole cents: those are added as integers (exact while the
+ * total stays under 2^53 cents, and without a Decimal per addition); as soon as one is not (a rate,
+ * three decimals, a huge figure), the whole sum is done in Decimal — the result is the same either way.
+ */
 export function sumMoney(values: Iterable<Money>): Money {
+  const list = Array.isArray(values) ? (values as Money[]) : [...values];
+  let cents = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = wholeCents(list[i]);
+    if (c === null) return sumDecimal(list);
+    cents += c;
+    if (cents > Number.MAX_SAFE_INTEGER || cents < -Number.MAX_SAFE_INTEGER) return sumDecimal(list);
+  }
+  return fromCents(cents);
+}
+
+function sumDecimal(list: Money[]): Money {
   let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  for (const v of list) total = total.plus(v);
   return total;
+}
+
+/** Internals of decimal.js: digits in base 1e7 (d), exponent of the first digit (e), sign (s). */
+interface DecimalParts {
+  d: number[] | null;
+  e: number;
+  s: number;
+}
+
+/**
+ * The amount in cents as an integer when it is a whole number of cents under 2^53 cents; else null.
+ * Read from decimal.js's digits, without making a Decimal: value = C × 10^(e + 1 − digits of C).
+ */
+export function wholeCents(m: Money): number | null {
+  const { d, e, s } = m as unknown as DecimalParts;
+  if (!d || d.length > 3) return null;
+  if (d.length === 1 && d[0] === 0) return 0;
+  // Words after the first have 7 digits (leading zeros included); the last one's trailing zeros are dropped.
+  const last = d.length - 1;
+  let c = last === 0 ? 0 : d[0];
+  let digits = last === 0 ? 0 : String(d[0]).length;
+  for (let i = 1; i < last; i++) {
+    c = c * 1e7 + d[i];
+    digits += 7;
+  }
+  let w = d[last];
+  let width = last === 0 ? String(w).length : 7;
+  while (w % 10 === 0) {
+    w /= 10;
+    width--;
+  }
+  c = c * POW10[width] + w;
+  digits += width;
+  if (c > Number.MAX_SAFE_INTEGER) return null;
+  const k = e + 3 - digits; // cents = C × 10^k
+  let cents: number;
+  if (k >= 0) {
+    if (k > 15) return null;
+    cents = c * POW10[k];
+  } else {
+    if (-k > 15) return null;
+    const p = POW10[-k];
+    if (c % p !== 0) return null;
+    cents = c / p;
+  }
+  if (cents > Number.MAX_SAFE_INTEGER) return null;
+  return s < 0 ? -cents : cents;
+}
+
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/** An integer number of cents as Money, exactly ("-123456.07"). */
+export function fromCents(cents: number): Money {
+  if (cents === 0) return ZERO;
+  const abs = Math.abs(cents);
+  const units = Math.floor(abs / 100);
+  const rest = abs - units * 100;
+  return new Decimal(`${cents < 0 ? '-' : ''}${units}.${rest < 10 ? '0' : ''}${rest}`);
 }
 
 /** Plain machine form with two decimals: "1236000.00" (JSON, CSV). */

@@ -17,6 +17,8 @@ export interface Parameters {
   ftEnd?: Date;
   /** CLS State amounts notified, per year then per axe ("1", "3", "4", … or "total"). */
   clsNotified: Map<number, Map<string, Money>>;
+  /** CLS art. 2.2: the State's yearly prévisionnel for years no avenant has notified yet. */
+  clsYearlyForecast?: Money;
   /** FT ceilings per volet (volet 1 forfait, volet 2 and 3 plafonds). */
   ftCeilings: Map<number, Money>;
   /** Consumption rate below which UNDERSPEND warns (0.8 = 80 %). */

@@ -6,7 +6,7 @@ import type { Quantity } from './quantity';
  * The engine's view of one annex table, whatever its layout in the workbook: typed columns,
  * classified rows, and each amount with the cell it came from (so every finding can point to it).
  */
-export type TableKind = 'cls-forecast' | 'cls-execution' | 'cls-recap' | 'ft-plan' | 'ft-action-plan' | 'ft-expense-journal';
+export type TableKind = 'cls-forecast' | 'cls-execution' | 'cls-recap' | 'ft-plan' | 'ft-action-plan' | 'ft-expense-journal' | 'fiche-budget';
 
 /** How the cell behind an amount was read. */
 export type AmountKind =
@@ -66,7 +66,7 @@ export interface TableRow {
   row: number;
   /** What a user recognises the row by: "1.1 Accueil de proximité…", "Sous total", "Action 2: …". */
   label: string;
-  /** Fiche action number ("1.1") or FA ("2.5") when the table has one. */
+  /** Fiche action number ("1.1") or FA ("2.5") when the table has one; a fiche budget's year ("2024"). */
   key?: string;
   /** Group: CLS axe number ("1", "3", "4"); FT nature de dépenses label. */
   group?: string;
@@ -114,6 +114,24 @@ export interface AnnexTable {
   periodEnd?: Date;
   /** Index in rows of the TOTAL BESOINS row (FT plan). */
   grandTotalIndex?: number;
+  /** « Budgets des fiches »: the fiche the budget table belongs to, and its sub-actions. */
+  fiche?: FicheInfo;
+}
+
+/**
+ * A fiche action's budget table (CLS annexe 2, FT annexe 1): `rows` are its years and its Total row
+ * as printed, columns « Etat », « ERBM » (State money), « Conseil départemental », third funders
+ * (« other », « other2 »…, headers as typed) and « Total ».
+ */
+export interface FicheInfo {
+  /** Canonical fiche number ("1.3"); "" when the title gives none. */
+  number: string;
+  /** The fiche's title as typed, without its number. */
+  title: string;
+  /** Cell the fiche was named in (its title, else the budget's header). */
+  ref: CellRef;
+  /** Sub-actions and their amounts (amounts.amount), in sheet order; detail rows only. */
+  subActions: TableRow[];
 }
 
 /**

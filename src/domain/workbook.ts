@@ -8,7 +8,7 @@ export interface AnnexWorkbook {
   tables: AnnexTable[];
   params: Parameters;
   /** Sheets whose name promises an annex table where the reader found none. */
-  emptyAnnexSheets: { sheet: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan' | 'ft-expense-journal' }[];
+  emptyAnnexSheets: { sheet: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan' | 'ft-expense-journal' | 'fiche-budget' }[];
 }
 
 /** Readings users may disagree on: CLI flags and the pane's settings, else the Paramètres sheet. */

@@ -1,13 +1,13 @@
 /**
- * An .xlsx chosen or dropped in the harness → the same Grid the CLI reads, through the same xlsx
- * adapter (ExcelJS's browser build, bundled by webpack with its Node polyfills).
+ * An .xlsx chosen or dropped in the harness → the same Grid the CLI reads, through the same reader
+ * (src/adapters/xlsx/reader), inflating with pako instead of Node's zlib.
  */
-import { Buffer } from 'buffer';
-import { readXlsxBuffer } from '../adapters/xlsx/read-xlsx';
+import { readXlsxBytes } from '../adapters/xlsx/reader/read-grid';
 import type { Grid } from '../layout/grid';
+import { pakoInflateRaw } from './pako-inflate';
 
 export async function gridFromBytes(data: ArrayBuffer, label: string): Promise<Grid> {
-  return readXlsxBuffer(Buffer.from(data), label);
+  return readXlsxBytes(new Uint8Array(data), label, { inflateRaw: pakoInflateRaw });
 }
 
 /** The bundled sample, served next to the harness page (no other network). */

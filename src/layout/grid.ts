@@ -13,6 +13,13 @@ export interface GridCell {
   error?: string;
   /** Number format code, e.g. '# ##0,00 €'. */
   numFmt?: string;
+  /**
+   * Set when the file stores, for this cell, something its type cannot hold: "abc" or "0x1F" in a
+   * number cell, a date that is no date, a boolean that is neither, a shared-string index past the
+   * table. `value` then holds the stored text (or what stands for it) so that every reader shows it;
+   * none may take it for a number, a date or a blank.
+   */
+  unreadable?: 'number' | 'date' | 'boolean' | 'shared-string';
 }
 
 export interface CellRange {
@@ -31,6 +38,10 @@ export interface GridSheet {
   columnWidths?: Map<number, number>;
   /** Sheet state as read; "hidden" sheets are still read. */
   state?: 'visible' | 'hidden' | 'veryHidden';
+  /** Rows hidden in the file (hidden sheets' rows are still read), when there are any. */
+  hiddenRows?: Set<number>;
+  /** Hidden columns among those in use (as columnWidths), when there are any. */
+  hiddenColumns?: Set<number>;
 }
 
 export interface Grid {

@@ -20,6 +20,7 @@ export type ParameterId =
   | 'ftEnd'
   | 'clsNotifiedAxe'
   | 'clsNotifiedTotal'
+  | 'clsYearlyForecast'
   | 'ftLumpSum'
   | 'ftCeiling'
   | 'underspendThreshold'
@@ -107,6 +108,15 @@ export const PARAMETER_KEYS: readonly ParameterKey[] = [
     pattern: /^clsetatnotifie(\d{4})total$/,
     type: 'amount',
     description: "Participation totale de l'État notifiée pour l'année.",
+    example: '3 342 548,00 €',
+  },
+  {
+    id: 'clsYearlyForecast',
+    label: 'CLS État prévisionnel annuel',
+    pattern: /^clsetatprevisionnelannuel$/,
+    type: 'amount',
+    description:
+      "Montant prévisionnel de l'État pour chaque année sans avenant (CLS art. 2.2) ; à défaut, le montant notifié de la première année. Le total de la convention (4 années) s'y compare.",
     example: '3 342 548,00 €',
   },
   {

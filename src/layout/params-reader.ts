@@ -216,6 +216,9 @@ function assign(p: Parameters, spec: ParameterKey, m: RegExpExecArray, value: Va
       p.clsNotified.set(year, byAxe);
       return;
     }
+    case 'clsYearlyForecast':
+      p.clsYearlyForecast = value as Money;
+      return;
     case 'ftLumpSum':
     case 'ftCeiling':
       p.ftCeilings.set(Number(m[1]), value as Money);

@@ -18,6 +18,8 @@ export function readAmount(cell: GridCell | undefined, ref: CellRef): AmountCell
   // A blank is zero, and zero is one shared (immutable) Decimal: most cells of a table are blank.
   if (!cell) return { ref, raw: '', kind: 'empty', value: ZERO };
   const formula = cell.formula;
+  // What the file stores cannot be read as the cell's type ("abc", "0x1F" in a number cell): shown as stored, never 0.
+  if (cell.unreadable) return amountCell(ref, quotedText(String(cell.value)), formula, 'invalid', null);
   const v = cell.value;
   if (typeof v === 'number' && !cell.error) {
     const raw = v.toString();
@@ -44,6 +46,7 @@ function amountCell(ref: CellRef, raw: string, formula: string | undefined, kind
 /** Reads a plan de financement quantity: "7600 places", "2,20ETP", or a bare number. */
 export function readQuantity(cell: GridCell | undefined, ref: CellRef): QuantityCell {
   const raw = shownRaw(cell);
+  if (cell?.unreadable) return { ref, raw, quantity: null, readable: false };
   if (!cell || cell.error || cell.value === null) {
     return { ref, raw, quantity: null, readable: !cell || (!cell.error && cell.formula === undefined) };
   }

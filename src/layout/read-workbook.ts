@@ -6,6 +6,7 @@ import { readClsBlocks } from './cls-reader';
 import { readFtPlans } from './ft-plan-reader';
 import { readActionPlans } from './action-plan-reader';
 import { readExpenseJournal } from './journal-reader';
+import { isFicheBudgetSheet, readFicheBudgets } from './fiche-budget-reader';
 import { readParameters } from './params-reader';
 import { normaliseText } from './text';
 
@@ -15,6 +16,7 @@ const PROMISES: { re: RegExp; expected: AnnexWorkbook['emptyAnnexSheets'][number
   { re: /^(construction du )?plan de financ/, expected: 'ft-plan' },
   { re: /^plan d.?action/, expected: 'ft-action-plan' },
   { re: /^journal\b/, expected: 'ft-expense-journal' },
+  { re: /^budgets? (des |de la )?fiches?\b/, expected: 'fiche-budget' },
 ];
 
 /** Finds every annex table of a workbook, wherever it sits, and the Paramètres. */
@@ -23,7 +25,10 @@ export function readAnnexWorkbook(grid: Grid): AnnexWorkbook {
   const tables: AnnexTable[] = [];
   const emptyAnnexSheets: AnnexWorkbook['emptyAnnexSheets'] = [];
   for (const view of views) {
-    const found = [...readClsBlocks(view), ...readFtPlans(view), ...readActionPlans(view), ...readExpenseJournal(view)];
+    // A « Budgets des fiches » sheet holds only fiche tables (its headers would read as a Plan d'action).
+    const found = isFicheBudgetSheet(view.name)
+      ? readFicheBudgets(view)
+      : [...readClsBlocks(view), ...readFtPlans(view), ...readActionPlans(view), ...readExpenseJournal(view)];
     tables.push(...found);
     const name = normaliseText(view.name);
     for (const p of PROMISES) {

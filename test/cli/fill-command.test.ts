@@ -115,6 +115,7 @@ describe('annexes template', () => {
       'Plan de financement VOLET 3',
       "Plan d'action",
       'Journal des dépenses',
+      'Budgets des fiches',
       'Paramètres',
       'Etat des dépenses VOLET 1',
       'Etat des dépenses VOLET 2',

@@ -38,19 +38,25 @@ const FRENCH_LOCALE =
  * `outDir`; resolves to the converted file's path.
  */
 export async function convertWithLibreOffice(file: string, outDir: string, to: 'xlsx' | 'pdf' = 'xlsx'): Promise<string> {
+  return (await convertManyWithLibreOffice([file], outDir, to))[0];
+}
+
+/** Converts several files in one LibreOffice run (names must differ); resolves to the converted paths, in order. */
+export async function convertManyWithLibreOffice(files: string[], outDir: string, to: 'xlsx' | 'pdf' = 'xlsx'): Promise<string[]> {
   const soffice = sofficePath() ?? 'soffice';
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
   const env = `-env:UserInstallation=${pathToFileURL(profile).href}`;
   try {
-    // The first start creates the profile (and would overwrite a registry written before it).
     await run(soffice, ['--headless', '--norestore', env, '--terminate_after_init']);
     const registry = path.join(profile, 'user', 'registrymodifications.xcu');
     const xml = existsSync(registry) ? readFileSync(registry, 'utf8') : EMPTY_REGISTRY;
     writeFileSync(registry, xml.replace('</oor:items>', `${RECALC_ALWAYS}${to === 'pdf' ? FRENCH_LOCALE : ''}</oor:items>`));
-    await run(soffice, ['--headless', '--norestore', env, '--convert-to', to, '--outdir', outDir, file]);
-    const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`));
-    if (!existsSync(out)) throw new Error(`LibreOffice n'a pas produit ${out}`);
-    return out;
+    await run(soffice, ['--headless', '--norestore', env, '--convert-to', to, '--outdir', outDir, ...files]);
+    return files.map((file) => {
+      const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`));
+      if (!existsSync(out)) throw new Error(`LibreOffice n'a pas produit ${out}`);
+      return out;
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import type { SampleLayout } from '../../scripts/sample/build-sample';
 import { CLS_AXES, CLS_RECAP_2025, FT_VOLETS, isVoletTotal } from '../../scripts/sample/seed-figures';
 import { LOCAL_INDICATORS_SHEET, NATIONAL_INDICATORS_SHEET } from '../../scripts/sample/indicators';
 import { JOURNAL_SHEET } from '../../scripts/sample/journal';
+import { FICHE_BUDGET_SHEET } from '../../scripts/sample/fiche-budgets';
 import { cellAddress, getCell, parseAddress } from '../../src/layout/grid';
 import type { Grid, GridCell, GridSheet } from '../../src/layout/grid';
 import { signedRefs } from '../../src/layout/formula';
@@ -87,7 +88,7 @@ describe('canonical sample', () => {
   const ft = sheet(grid, FT_SHEET);
 
   test('sheets in order', () => {
-    expect(grid.sheets.map((s) => s.name)).toEqual([CLS_SHEET, FT_SHEET, PLAN_ACTION_SHEET, PARAMS_SHEET, LOCAL_INDICATORS_SHEET, NATIONAL_INDICATORS_SHEET, JOURNAL_SHEET]);
+    expect(grid.sheets.map((s) => s.name)).toEqual([CLS_SHEET, FT_SHEET, PLAN_ACTION_SHEET, PARAMS_SHEET, LOCAL_INDICATORS_SHEET, NATIONAL_INDICATORS_SHEET, JOURNAL_SHEET, FICHE_BUDGET_SHEET]);
   });
 
   test('T1 TOTAUX FINANCIERS: 3 342 548 State and CD, 6 685 096 overall, as sums of the sous totals', () => {
@@ -311,7 +312,7 @@ describe('layout variants do what they say', () => {
 
   test('sheetSuffix and renameFtSheet rename the sheets', () => {
     const g = buildSampleGrid({ sheetSuffix: ' 2025', renameFtSheet: 'Plan de financement FT' });
-    expect(g.sheets.map((s) => s.name)).toEqual(['Tableau financier 2025', 'Plan de financement FT', PLAN_ACTION_SHEET, PARAMS_SHEET, LOCAL_INDICATORS_SHEET, NATIONAL_INDICATORS_SHEET, JOURNAL_SHEET]);
+    expect(g.sheets.map((s) => s.name)).toEqual(['Tableau financier 2025', 'Plan de financement FT', PLAN_ACTION_SHEET, PARAMS_SHEET, LOCAL_INDICATORS_SHEET, NATIONAL_INDICATORS_SHEET, JOURNAL_SHEET, FICHE_BUDGET_SHEET]);
   });
 
   test('frenchAmountText', () => {

@@ -42,7 +42,7 @@ describe('the pane', () => {
     const { host } = renderPane();
     await analyse();
     // The informations: UNDERSPEND (no 2024 execution) and FT-SOLDE (the bilan financier's outcome).
-    expect(screen.getByRole('heading', { name: /Constats : \d+ erreurs, 1 avertissement, 2 informations/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Constats : \d+ erreurs, 2 avertissements, 2 informations/ })).toBeTruthy();
     const delta = document.querySelector('[data-rule="PLAN-DELTA"]') as HTMLElement;
     expect(delta.textContent).toContain('3030 places');
     expect(delta.textContent).toContain('FT annexe 2');
@@ -91,7 +91,7 @@ describe('the pane', () => {
     fireEvent.change(screen.getByRole('combobox'), { target: { value: '' } });
     fireEvent.click(screen.getByRole('checkbox', { name: /^Erreurs/ }));
     const rules = [...document.querySelectorAll('[data-rule]')].map((e) => e.getAttribute('data-rule'));
-    expect(rules.length).toBe(3); // EXP-INELIGIBLE, UNDERSPEND, FT-SOLDE
+    expect(rules.length).toBe(4); // EXP-INELIGIBLE and FICHE-YEARS (2.4's 2025) warnings, UNDERSPEND and FT-SOLDE infos
   });
 
   test('shows cell text as text: markup in a cell is never interpreted', async () => {

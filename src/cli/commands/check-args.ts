@@ -32,7 +32,8 @@ Options :
                                 (synthèse par fichier, constats filtrables, totaux par axe et volet)
   --out FICHIER                 écrit le rapport dans FICHIER au lieu de la sortie standard
                                 (obligatoire avec --format xlsx)
-  --jobs N                      nombre de fichiers contrôlés en même temps (par défaut : les cœurs)
+  --jobs N                      nombre de fichiers contrôlés en même temps (par défaut : 1, plus un
+                                par cœur inoccupé pour un lot de 24 fichiers ou plus)
   --par-departement DOSSIER     écrit dans DOSSIER un retour par fichier contrôlé (un classeur par
                                 Département, prêt à imprimer) : date, outil, lectures appliquées,
                                 constats groupés par cause probable et ce qu'il faut corriger

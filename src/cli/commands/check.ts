@@ -3,14 +3,13 @@ import * as path from 'path';
 import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
 import { collectFiles } from '../collect-files';
 import type { FileResult } from '../check-file';
-import { checkFiles } from '../check-pool';
+import { checkFiles, prewarmCheckWorker } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
 import { formatJson } from '../format-json';
 import { batchTotals, formatText } from '../format-text';
 import { formatCsv } from '../format-csv';
-import { formatReviewXlsx } from '../format-xlsx';
 import type { Io } from '../io';
-import { type ReviewContext, writeReturnDocuments } from '../return-document';
+import type { ReviewContext } from '../return-document';
 import { toolVersion } from '../tool-version';
 
 /** `annexes check <fichier-ou-dossier>...`: exit 0 ok, 1 errors found, 2 unreadable file or bad arguments. */
@@ -30,6 +29,8 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const context: ReviewContext = { reviewDate: new Date(), toolVersion: toolVersion(), displayName: displayNames(args.paths, folders) };
+  // The worker loads the reader and the engine while this thread collects the files.
+  prewarmCheckWorker(args);
   const targets = await collectFiles(args.paths);
   const progress = createProgress(io, targets.length, progressWanted(io));
   const results = await checkFiles(targets, {
@@ -37,12 +38,16 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     maxFileBytes: args.maxFileBytes,
     maxUncompressedBytes: args.maxUncompressedBytes,
     jobs: args.jobs,
+    // The review workbook and the return documents need the per-file summaries (causes, readings).
+    summary: args.format === 'xlsx' || !!args.returnFolder,
     onResult: (r, done) => progress.tick(r.file, done),
   });
   progress.end();
   const report = await render(args, results, context);
   if (args.returnFolder) {
     try {
+      // ExcelJS is loaded only to write the return documents.
+      const { writeReturnDocuments } = await import('../return-document');
       const written = await writeReturnDocuments(results, args.returnFolder, context);
       io.stderr(`${written.length} retour${written.length > 1 ? 's' : ''} par Département écrit${written.length > 1 ? 's' : ''} dans « ${args.returnFolder} ».\n`);
     } catch (e) {
@@ -73,7 +78,8 @@ function render(args: CheckArgs, results: FileResult[], context: ReviewContext):
     case 'csv':
       return formatCsv(results);
     case 'xlsx':
-      return formatReviewXlsx(results, { ...context, options: optionsText(args) });
+      // ExcelJS is loaded only to write the review workbook.
+      return import('../format-xlsx').then((m) => m.formatReviewXlsx(results, { ...context, options: optionsText(args) }));
     default:
       return formatText(results);
   }

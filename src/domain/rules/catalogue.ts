@@ -20,6 +20,8 @@ import { ceilClsAxe } from './ceil-cls-axe';
 import { stateExceedsCost } from './state-exceeds-cost';
 import { carryExceedsUnspent } from './carry-exceeds-unspent';
 import { carryBeyondEnd } from './carry-beyond-end';
+import { clsYearsRule } from './cls-years';
+import { ceilClsConvention } from './ceil-cls-convention';
 import { underspend } from './underspend';
 import { paramInvalid } from './param-invalid';
 import { paramTextDate } from './param-text-date';
@@ -28,6 +30,10 @@ import { expPeriod } from './exp-period';
 import { expLine } from './exp-line';
 import { cofiFtVolet2Realise } from './cofi-ft-volet2-realise';
 import { ftSolde } from './ft-solde';
+import { ficheTotal } from './fiche-total';
+import { ficheYears } from './fiche-years';
+import { ficheSubactions } from './fiche-subactions';
+import { ficheVsTableau } from './fiche-vs-tableau';
 
 /** The rule catalogue. Adding a rule means adding its module and listing it here. */
 export const RULES: Rule[] = [
@@ -49,15 +55,21 @@ export const RULES: Rule[] = [
   cofiFtVolet2,
   ceilFtVolet,
   ceilClsAxe,
+  ceilClsConvention,
   stateExceedsCost,
   carryExceedsUnspent,
   carryBeyondEnd,
+  clsYearsRule,
   underspend,
   expLine,
   expIneligible,
   expPeriod,
   cofiFtVolet2Realise,
   ftSolde,
+  ficheTotal,
+  ficheYears,
+  ficheSubactions,
+  ficheVsTableau,
   paramInvalid,
   paramTextDate,
 ];

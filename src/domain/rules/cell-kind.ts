@@ -53,7 +53,8 @@ export function cellIndex(ctx: RuleContext): CellIndex {
   };
   for (const table of ctx.workbook.tables) {
     if (table.ceiling) add({ table, row: { kind: 'total', row: table.ceiling.ref.row, label: 'PLAFOND DEPARTEMENT', amounts: {} }, key: 'ceiling', cell: table.ceiling });
-    for (const row of table.rows) {
+    // A fiche's sub-actions are amounts read like any other (CELL-* rules see them too).
+    for (const row of table.fiche ? [...table.rows, ...table.fiche.subActions] : table.rows) {
       const a = row.amounts;
       for (const key in a) {
         if (!Object.prototype.hasOwnProperty.call(a, key)) continue;

@@ -9,6 +9,9 @@ export interface ClsYear {
   recap?: AnnexTable;
   /** Prévisionnel n+1, to compare with the récapitulatif's n+1 columns. */
   nextForecast?: AnnexTable;
+  /** Exécution and récapitulatif n+1: the chain n → n+1 when there is no prévisionnel n+1. */
+  nextExecution?: AnnexTable;
+  nextRecap?: AnnexTable;
 }
 
 export function clsYears(wb: AnnexWorkbook): ClsYear[] {
@@ -23,6 +26,8 @@ export function clsYears(wb: AnnexWorkbook): ClsYear[] {
       execution: pick('cls-execution', year),
       recap: pick('cls-recap', year),
       nextForecast: pick('cls-forecast', year + 1),
+      nextExecution: pick('cls-execution', year + 1),
+      nextRecap: pick('cls-recap', year + 1),
     }));
 }
 

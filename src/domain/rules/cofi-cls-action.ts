@@ -3,6 +3,7 @@ import { type Money, formatEuro, formatPercent, percent, toCents } from '../mone
 import type { AnnexTable, TableRow } from '../table';
 import type { Rule } from './rule';
 import { findingAt, rowPlace } from './report';
+import { clsCofiKeys } from '../cofinancing';
 
 /**
  * CLS art. 2.2: « Il s'engage à apporter au moins 50 % des crédits dévolus à chaque action
@@ -20,12 +21,7 @@ export const cofiClsAction: Rule = {
     const out: Finding[] = [];
     const { minCdShare, clsCofiBase } = ctx.options;
     for (const table of ctx.workbook.tables) {
-      const keys =
-        table.kind === 'cls-forecast'
-          ? { cd: 'cdAllocated', state: 'stateNotified', other: 'otherFunders' }
-          : table.kind === 'cls-recap'
-            ? { cd: 'cdBudgetNext', state: 'stateBudgetNext', other: 'otherFundersNext' }
-            : null;
+      const keys = clsCofiKeys(table.kind);
       if (!keys) continue;
       for (const row of table.rows) {
         if (row.kind !== 'detail') continue;

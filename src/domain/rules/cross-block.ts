@@ -38,6 +38,15 @@ export const crossBlock: Rule = {
         { left: [y.execution, 'cdSpent'], right: [y.recap, cdSpentFromRecap, 'C − D'], why: 'montant CD réalisé', article: 'CLS annexe 3' },
         { left: [y.nextForecast, 'stateNotified'], right: [y.recap, 'stateNotifiedNext'], why: 'participation État notifiée', article: 'CLS art. 2.2' },
         { left: [y.nextForecast, 'cdAllocated'], right: [y.recap, 'cdAllocatedNext'], why: 'crédits CD affectés', article: 'CLS art. 2.2' },
+        // The chain n → n+1 without a prévisionnel n+1: what year n planned for n+1 (H, J) is what
+        // n+1 paid and allocated (with one, the pairs above and those of year n+1 link them already).
+        ...(y.nextForecast
+          ? []
+          : [
+              { left: [y.nextExecution, 'statePaid'], right: [y.recap, 'stateNotifiedNext'], why: 'crédits versés et participation notifiée (versement en totalité)', article: 'CLS art. 3' } as Pair,
+              { left: [y.nextExecution ? undefined : y.nextRecap, 'statePaid'], right: [y.recap, 'stateNotifiedNext'], why: 'crédits versés et participation notifiée (versement en totalité)', article: 'CLS art. 3' } as Pair,
+              { left: [y.nextRecap, 'cdAllocated'], right: [y.recap, 'cdAllocatedNext'], why: 'crédits CD affectés', article: 'CLS art. 2.2' } as Pair,
+            ]),
       ];
       for (const p of pairs) out.push(...comparePair(this, p));
       out.push(...missingActions(this, y.forecast, y.execution), ...missingActions(this, y.forecast, y.recap));

@@ -27,7 +27,7 @@ export function findingAt(
 
 /** "Prévisionnel 2024, action 1.1" — where a row sits, in the user's words. */
 export function rowPlace(table: AnnexTable, row: TableRow): string {
-  if (row.kind !== 'detail') return `${table.title}, ligne « ${row.label} »`;
+  if (row.kind !== 'detail' || table.kind === 'fiche-budget') return `${table.title}, ligne « ${row.label} »`;
   if (row.key && table.kind !== 'ft-plan') return `${table.title}, action ${row.key}`;
   return `${table.title}, ligne « ${row.label} »`;
 }

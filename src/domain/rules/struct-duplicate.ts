@@ -11,6 +11,7 @@ const UNIQUE_BLOCKS: Partial<Record<AnnexTable['kind'], (t: AnnexTable) => strin
   'cls-execution': (t) => (t.year === null ? null : `${t.year}`),
   'cls-recap': (t) => (t.year === null ? null : `${t.year}`),
   'ft-plan': (t) => (t.volet === undefined ? null : `${t.volet}`),
+  'fiche-budget': (t) => t.fiche?.number || null,
 };
 
 /** Tables whose detail rows are keyed by a fiche / FA number, unique within the table. */
@@ -56,7 +57,12 @@ export const structDuplicate: Rule = {
 
 function duplicateBlock(rule: Rule, first: AnnexTable, second: AnnexTable): Finding {
   const where = (t: AnnexTable) => `feuille « ${t.sheet} », en-tête ligne ${t.headerTop}`;
-  const consequence = second.kind === 'ft-plan' ? 'chacun est contrôlé séparément contre le plafond' : 'les contrôles entre blocs n’utilisent que le premier';
+  const consequence =
+    second.kind === 'ft-plan'
+      ? 'chacun est contrôlé séparément contre le plafond'
+      : second.kind === 'fiche-budget'
+        ? 'son budget serait compté deux fois dans le total de la convention'
+        : 'les contrôles entre blocs n’utilisent que le premier';
   return findingAt(
     rule,
     tableRef(second),

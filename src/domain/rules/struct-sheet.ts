@@ -8,6 +8,7 @@ const EXPECTED: Record<string, string> = {
   'ft-plan': 'aucun volet « Construction du plan de financement » (en-têtes « Ressources existantes », « Cible », « Montant delta ») n’y a été trouvé',
   'ft-action-plan': 'aucun tableau « Plan d’action » (en-têtes FA, État, Conseil départemental, Montant de l’action) n’y a été trouvé',
   'ft-expense-journal': 'aucun journal des dépenses (en-têtes Date, Volet, Nature de la dépense, Montant) n’y a été trouvé',
+  'fiche-budget': 'aucun tableau budgétaire de fiche (en-têtes Etat, Conseil départemental, Total ; lignes 2024…2027 et Total) n’y a été trouvé',
 };
 
 /** Annex tables are found by their headers wherever they are; this says when none is where one is expected. */
@@ -25,7 +26,7 @@ export const structSheet: Rule = {
       out.push(findingAt(this, null, `Aucun tableau d’annexe trouvé : ni « Tableau financier » (CLS) ni « Construction du plan de financement » (France Travail) dans les feuilles ${wb.sheetNames.map((s) => `« ${s} »`).join(', ') || '(aucune)'}.`));
     }
     for (const e of wb.emptyAnnexSheets) {
-      out.push(findingAt({ ...this, severity: e.expected === 'ft-action-plan' || e.expected === 'ft-expense-journal' ? 'warning' : 'error' }, { sheet: e.sheet, address: '' }, `Feuille « ${e.sheet} » : ${EXPECTED[e.expected]}.`));
+      out.push(findingAt({ ...this, severity: e.expected === 'cls' || e.expected === 'ft-plan' ? 'error' : 'warning' }, { sheet: e.sheet, address: '' }, `Feuille « ${e.sheet} » : ${EXPECTED[e.expected]}.`));
     }
     if (hasCls !== hasFt) {
       const missing = hasCls ? 'France Travail (« Construction du plan de financement »)' : 'CLS (« Tableau financier »)';

@@ -9,19 +9,21 @@ import { buildClsSheets } from './blank-cls';
 import { buildFtPlanSheets } from './blank-ft-plan';
 import { buildJournalSheet } from './blank-journal';
 import { buildParamsSheet } from './blank-params';
+import { buildFicheBudgetSheet } from './blank-fiche-budgets';
 import type { BlankWorkbook, SheetSetup } from './sheet-setup';
 
 /**
  * `annexes template`: an empty workbook in the official layout for year n, ready for a finance
  * officer — CLS « Tableau financier » (three blocks), FT plan de financement (three volets), « Plan
- * d'action », « Journal des dépenses », « Paramètres », the volet 1/2/3 « Etat des dépenses » and
- * the « Bilan financier FT ». The sheets hold labels, headers and the row formulas; the totals, the
- * « Etat des dépenses » and the bilan come from the same write plans as `annexes fill`, run on the
- * blank model itself — so the model is read by the engine exactly as a filled workbook will be.
- * Every sheet is styled and set up to print on A4, one page wide (print-layout.ts).
+ * d'action », « Journal des dépenses », « Budgets des fiches », « Paramètres », the volet 1/2/3
+ * « Etat des dépenses » and the « Bilan financier FT ». The sheets hold labels, headers and the row
+ * formulas; the totals, the « Etat des dépenses » and the bilan come from the same write plans as
+ * `annexes fill`, run on the blank model itself — so the model is read by the engine exactly as a
+ * filled workbook will be. Every sheet is styled and set up to print on A4, one page wide
+ * (print-layout.ts).
  */
 export function buildBlankWorkbook(year: number): BlankWorkbook {
-  const sheets = [...buildClsSheets(year), ...buildFtPlanSheets(year), buildActionPlanSheet(), buildJournalSheet(year), buildParamsSheet(year)];
+  const sheets = [...buildClsSheets(year), ...buildFtPlanSheets(year), buildActionPlanSheet(), buildJournalSheet(year), buildFicheBudgetSheet(), buildParamsSheet(year)];
   let grid: Grid = { sheets: sheets.map((s) => s.sheet) };
   const setup: SheetSetup[] = sheets.map((s) => s.setup);
   const analysis = analyseGrid(grid);
@@ -56,6 +58,7 @@ function printLayout(sheet: GridSheet, setup: SheetSetup): void {
   }
   for (const m of sheet.merges) w.merge(m.top, m.left, m.right, m.bottom);
   for (const s of setup.styles ?? []) w.style(s.row, s.fromCol, s.toCol, s.style);
+  for (const [first, last] of setup.keepTogether ?? []) w.keepTogether(first, last);
   const { sheet: planned } = w.toSheet({ orientation: setup.orientation ?? 'landscape', repeatRows: setup.repeatRows, printArea: false });
   setup.print = planned.print;
   setup.rowHeights = planned.rowHeights;

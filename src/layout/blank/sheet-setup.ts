@@ -25,6 +25,8 @@ export interface SheetSetup {
   /** How it prints (the model's own sheets: landscape, header repeated; set by buildBlankWorkbook). */
   orientation?: PrintSetup['orientation'];
   repeatRows?: PrintSetup['repeatRows'];
+  /** Rows a page break must not separate (a fiche's block). */
+  keepTogether?: [number, number][];
   print?: PrintSetup;
   rowHeights?: Record<number, number>;
 }

@@ -40,7 +40,7 @@ interface Cause {
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** What to do about each rule's findings, when no common cause explains them. */
-const CORRECTIONS: Record<string, string> = {
+export const CORRECTIONS: Record<string, string> = {
   'CALC-ROW': 'Corriger la cellule indiquée ou les montants dont elle se déduit ; « annexes fill » réécrit les colonnes calculées en formules.',
   'CALC-FORMULA': 'Remplacer la formule par celle de la définition de la colonne (par exemple K = G + J) ; « annexes fill » l’écrit.',
   'CALC-TOTAL': 'Faire de chaque ligne de total la somme de ses lignes (formule SOMME).',
@@ -70,6 +70,12 @@ const CORRECTIONS: Record<string, string> = {
   'PARAM-INVALID': 'Corriger la ligne de la feuille Paramètres (clé du modèle, valeur lisible).',
   'PARAM-TEXT-DATE': 'Saisir la date comme une date (jj/mm/aaaa), non comme un texte.',
   'FT-SOLDE': 'Rien à corriger : c’est le résultat du bilan financier final.',
+  'CEIL-CLS-CONVENTION': 'Aligner le total État des années du contrat sur l’article 2.2, ou joindre les avenants qui le modifient.',
+  'CLS-YEARS': 'Compléter les années du contrat (2024 à 2027) et retirer celles qui en sortent.',
+  'FICHE-TOTAL': 'Faire du Total de chaque ligne du budget de la fiche la somme de ses financeurs, et de la ligne Total la somme des années.',
+  'FICHE-YEARS': 'Renseigner le budget de chaque année de la convention dans la fiche.',
+  'FICHE-SUBACTIONS': 'Répartir tout le budget annuel de la fiche entre ses sous-actions.',
+  'FICHE-VS-TABLEAU': 'Reporter dans le « Tableau financier » les montants de la fiche (ou l’inverse), après avoir vérifié lesquels sont justes.',
   'MID-BLOCK-MISSING': 'Ajouter au classeur le bloc de l’année manquante.',
   'MID-UNDERSPEND': 'Expliquer la sous-consommation dans le rapport.',
   'MID-CARRY-END': 'Programmer l’emploi des crédits reportés avant la fin de la convention.',

@@ -79,7 +79,7 @@ describe('the blank model written by `annexes template`', () => {
     const grid = await readXlsxBuffer(buf, 'modele.xlsx');
     const a = analyseGrid(grid);
     expect(a.workbook.tables.map((t) => t.kind).sort()).toEqual(
-      ['cls-execution', 'cls-forecast', 'cls-recap', 'ft-action-plan', 'ft-expense-journal', 'ft-plan', 'ft-plan', 'ft-plan'].sort(),
+      ['cls-execution', 'cls-forecast', 'cls-recap', 'ft-action-plan', 'ft-expense-journal', 'ft-plan', 'ft-plan', 'ft-plan', ...Array(14).fill('fiche-budget')].sort(),
     );
     expect(a.workbook.tables.filter((t) => t.kind === 'ft-plan').map((t) => [t.volet, t.periodEnd?.toISOString().slice(0, 10)])).toEqual([
       [1, '2025-12-31'],

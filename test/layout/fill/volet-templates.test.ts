@@ -215,7 +215,7 @@ describe('planControlsSheet', () => {
       '330',
       '3030',
     ]);
-    expect(description).toMatch(/^Feuille « Contrôles » : \d+ erreurs, 1 avertissement, 2 informations\.$/);
+    expect(description).toMatch(/^Feuille « Contrôles » : \d+ erreurs, 2 avertissements, 2 informations\.$/);
     expect(writes.filter((w) => w.col === 2 && w.row > 4)).toHaveLength(a.findings.length);
   });
 });
