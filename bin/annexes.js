@@ -8,4 +8,9 @@ if (!fs.existsSync(entry)) {
   process.stderr.write("annexes : l'outil n'est pas compilé. Lancez « npm ci » (ou « npm run build:cli ») dans le dossier du projet.\n");
   process.exit(2);
 }
-require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require(entry)
+  .runCli(process.argv.slice(2))
+  .catch((e) => {
+    process.stderr.write(`annexes : erreur interne (${e && e.message ? e.message : e}). Merci de la signaler à l'équipe.\n`);
+    process.exitCode = 2;
+  });

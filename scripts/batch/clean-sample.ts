@@ -10,7 +10,7 @@
  *   is dated December 2024 (FT art. 2);
  * - Budgets des fiches: the fiches' defects mended (mendedFiches: 4.2's 2027, 1.3's 60 €, 2.1, 2.4).
  */
-import { buildFicheSheet, buildSampleGrid, CLS_SHEET, PARAMS_SHEET } from '../sample/build-sample';
+import { buildFicheSheet, buildSampleGrid, CLS_SHEET, PARAMS_SHEET, stripAccents } from '../sample/build-sample';
 import { FICHE_BUDGET_SHEET, mendedFiches } from '../sample/fiche-budgets';
 import { buildClsYearSheet, EXECUTION_RATES_2024, seedAllocation, yearFromRates } from '../sample/cls-years';
 import { recalculateGrid } from '../sample/recalc';
@@ -37,11 +37,11 @@ export function buildCleanSampleGrid(): Grid {
 }
 
 /** The two expense lines the sample plants for the EXP-* rules, made eligible and in period. */
-function mendJournal(grid: Grid): void {
+export function mendJournal(grid: Grid): void {
   const journal = grid.sheets.find((s) => /^journal des d/i.test(s.name));
   for (const cols of journal?.rows.values() ?? []) {
     for (const [c, cell] of cols) {
-      if (cell.value === 'Frais de déplacement') {
+      if (typeof cell.value === 'string' && stripAccents(cell.value) === 'Frais de deplacement') {
         cell.value = 'Vacations d’animation';
         const objet = cols.get(c + 1);
         if (objet) objet.value = 'Animation des comités de pilotage France Travail';

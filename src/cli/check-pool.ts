@@ -1,3 +1,4 @@
+import { statSync } from 'fs';
 import * as os from 'os';
 import type { OptionOverrides } from '../domain/workbook';
 import type { FileResult } from './check-file';
@@ -17,7 +18,7 @@ export interface PoolSettings {
   maxUncompressedBytes?: number;
   /** Files checked at the same time. Default: see defaultJobs (one worker unless more are measured faster). */
   jobs?: number;
-  /** A file taking longer than this is abandoned (default 2 minutes). */
+  /** A file taking longer than this is abandoned (default: fileTimeoutMs of its size). */
   timeoutMs?: number;
   /** Heap (V8 old generation) one file may use, in Mo (default: from maxUncompressedBytes, see memoryLimitMb). */
   memoryMb?: number;
@@ -29,7 +30,23 @@ export interface PoolSettings {
   workerEntry?: string;
 }
 
-const DEFAULT_TIMEOUT_MS = 120_000;
+const BASE_TIMEOUT_MS = 120_000;
+/**
+ * Per Mo of file on disk: the 200 000-row workbook (9 Mo) takes about 15 s on an idle core, and several
+ * times that on a loaded 2-core machine. The limit is there for files that hang, not for big ones.
+ */
+const TIMEOUT_MS_PER_MB = 20_000;
+
+/** The time a file may take by default: two minutes, plus 20 s per Mo of file. */
+export function fileTimeoutMs(file: string): number {
+  let size = 0;
+  try {
+    size = statSync(file).size;
+  } catch {
+    // unreadable: the worker will say why, quickly
+  }
+  return BASE_TIMEOUT_MS + Math.ceil((size / (1024 * 1024)) * TIMEOUT_MS_PER_MB);
+}
 /** Below this many files a second worker never pays for its start and its own JIT warm-up. */
 export const MIN_FILES_FOR_WORKERS = 24;
 /** Workers that die before checking anything: after this many, the rest is checked in this thread. */
@@ -93,7 +110,6 @@ function limitsOf(s: Pick<PoolSettings, 'maxUncompressedBytes' | 'memoryMb'>): W
 
 function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSettings, finish: (i: number, r: FileResult) => void): Promise<void> {
   const overrides = overridesToWire(s.overrides);
-  const timeoutMs = s.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const limits = limitsOf(s);
   let failedStarts = 0;
   let running = 0;
@@ -125,8 +141,9 @@ function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSe
           return;
         }
         current = i;
+        const timeoutMs = s.timeoutMs ?? fileTimeoutMs(targets[i].file);
         timer = setTimeout(() => {
-          fail(`le contrôle a dépassé ${Math.round(timeoutMs / 1000)} s et a été interrompu`);
+          fail(`le contrôle a dépassé ${Math.round(timeoutMs / 1000)} s et a été interrompu ; l’option --max-time accorde plus de temps`);
           stopping = true;
           worker.terminate();
         }, timeoutMs);

@@ -1,5 +1,6 @@
 import type { FileResult } from './check-file';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
+import { visibleText } from '../layout/visible-text';
 
 /**
  * The findings as CSV for the controllers' own tools, one line per finding (an unreadable file is
@@ -33,9 +34,19 @@ function frenchNumber(v: string | undefined): string {
   return /^-?\d+(\.\d+)?$/.test(v) ? v.replace('.', ',') : v;
 }
 
-/** Quoted when it holds a separator, a quote or a line break; a leading = + - @ is neutralised. */
-function csvField(v: string): string {
-  // A cell starting with = + - @ would be run as a formula by Excel (CSV injection); an amount is not text.
-  const safe = /^[=+@]/.test(v) || (/^-/.test(v) && !/^-\d/.test(v)) ? `'${v}` : v;
+/**
+ * A field Excel or LibreOffice would run as a formula (CSV injection) gets a leading apostrophe:
+ * one starting with = + - @ (or their full-width forms), a tab or a carriage return, even after
+ * spaces — `-1+cmd|' /C calc'!A0` included — unless it is a plain number (-12,50 stays a number).
+ * Control and direction characters are then made visible, and the field quoted when it holds a
+ * separator, a quote or a line break.
+ */
+export function csvField(v: string): string {
+  const risky = FORMULA_START.test(v) && !PLAIN_NUMBER.test(v);
+  const safe = visibleText(risky ? `'${v}` : v);
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+const FORMULA_START = /^[\s\u00A0\u202F]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/;
+/** -12,50 · 1236000.00 · -1 236 000,00 (thin or non-breaking spaces between thousands). */
+const PLAIN_NUMBER = /^[+-]?(\d+|\d{1,3}([ \u00A0\u202F]\d{3})+)([.,]\d+)?$/;

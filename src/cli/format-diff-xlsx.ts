@@ -1,5 +1,5 @@
 import * as path from 'path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../adapters/xlsx/exceljs';
 import type { ValueChange } from '../domain/diff';
 import type { Money } from '../domain/money';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';

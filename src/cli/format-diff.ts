@@ -1,6 +1,7 @@
 import type { ValueChange, WorkbookDiff } from '../domain/diff';
 import { type Money, plainAmount } from '../domain/money';
 import { hasChanges } from '../domain/diff';
+import { visibleText } from '../layout/visible-text';
 import { diffSummary, findingLine, parameterLine, rowLine, shareLine, tableLine, valueLine } from '../domain/diff-lines';
 
 /** `annexes diff` reports: French text and JSON (the xlsx one is format-diff-xlsx.ts). */
@@ -24,7 +25,8 @@ export function formatDiffText(r: DiffReport): string {
   section('Parts du Département (minimum)', d.shares.map(shareLine));
   section('Constats corrigés', d.fixed.map(findingLine));
   section('Nouveaux constats', d.introduced.map(findingLine));
-  return `${lines.join('\n')}\n`;
+  // Labels come from the workbooks: one line each, control characters shown (visible-text.ts).
+  return `${lines.map(visibleText).join('\n')}\n`;
 }
 
 const plain = (m: Money | null) => (m === null ? null : plainAmount(m));

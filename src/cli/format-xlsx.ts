@@ -1,11 +1,13 @@
 import Decimal from 'decimal.js';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../adapters/xlsx/exceljs';
 import type { FileResult } from './check-file';
 import { type SummaryGroup, cdShares, stateTotals } from './review-summary';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
 import { linesHeight, wrappedLines } from '../layout/print-layout';
 import { frenchDate } from '../domain/dates';
 import { UNREADABLE_RULE } from './format-csv';
+import { visibleCellText } from '../layout/visible-text';
+import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
 
 /** When and with what the review was made, and how files are named (relative to the folder given). */
 export interface ReviewHeader {
@@ -99,7 +101,8 @@ function summarySheet(wb: ExcelJS.Workbook, results: FileResult[], name: (file: 
   });
   const ws = sheet(wb, REVIEW_SHEETS.summary, `Revue des annexes financières — ${results.length} fichier(s) : ${count(results, REVIEW_STATUS.ok)} conforme(s), ${count(results, REVIEW_STATUS.warnings)} avec avertissements, ${count(results, REVIEW_STATUS.errors)} avec erreurs, ${count(results, REVIEW_STATUS.unreadable)} illisible(s)`);
   if (header) {
-    ws.getCell(2, 1).value = `Revue du ${frenchDate(header.reviewDate)} — outil annexes ${header.toolVersion}${header.options ? ` — options : ${header.options}` : ''} — lectures propres à chaque fichier : colonne « FSE+ comptée comme CD » et retours par Département.`;
+    const line = `Revue du ${frenchDate(header.reviewDate)} — outil annexes ${header.toolVersion}${header.options ? ` — options : ${header.options}` : ''} — lectures propres à chaque fichier : colonne « FSE+ comptée comme CD » et retours par Département.`;
+    ws.getCell(2, 1).value = xlsxLiteral(visibleCellText(line));
     ws.getCell(2, 1).font = { italic: true, size: 9 };
   }
   table(ws, 'Synthese', columns, rows, true);
@@ -192,7 +195,7 @@ export function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJ
     views: [{ state: 'frozen', ySplit: TABLE_TOP }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
-  ws.getCell(1, 1).value = title;
+  ws.getCell(1, 1).value = xlsxLiteral(visibleCellText(title)); // may name files
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.pageSetup.printTitlesRow = `${TABLE_TOP}:${TABLE_TOP}`;
   return ws;
@@ -201,7 +204,8 @@ export function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJ
 /** An Excel table (filters, stripes) under the title. */
 export function table(ws: ExcelJS.Worksheet, name: string, columns: Column[], rows: Cell[][], totals: boolean): void {
   // Excel tables need one data row: an empty review still gets a (blank) one.
-  const data = rows.length > 0 ? rows : [columns.map(() => null)];
+  // Texts from the workbooks and the disk shown as written (visible control characters; text, never a formula).
+  const data = rows.length > 0 ? rows.map((row) => row.map((c) => (typeof c === 'string' ? xlsxLiteral(visibleCellText(c)) : c))) : [columns.map(() => null)];
   ws.addTable({
     name,
     ref: `A${TABLE_TOP}`,

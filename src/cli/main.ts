@@ -1,5 +1,8 @@
-import { type Io, processIo } from './io';
+import { type Io, guardStandardStreams, processIo } from './io';
 import { prewarmCheckWorker, releaseSpareWorker } from './check-worker-handle';
+import { OutputError } from '../adapters/files/output-file';
+import { errnoCode, fsReason } from '../adapters/files/fs-errors';
+import { visibleText } from '../layout/visible-text';
 
 export type { Io };
 
@@ -42,7 +45,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   if (verb === 'check' && !rest.includes('-h') && !rest.includes('--help')) prewarmCheckWorker();
   try {
     return await (await command.load())(rest, io);
+  } catch (e) {
+    // Whatever a command lets out ends as a French line and exit 2, never a stack trace.
+    if (e instanceof OutputError) io.stderr(`annexes ${verb} : ${visibleText(e.message)}\n`);
+    else if (errnoCode(e)) {
+      const file = (e as NodeJS.ErrnoException).path;
+      io.stderr(`annexes ${verb} : ${file ? `« ${visibleText(String(file))} »` : 'un fichier'} n'a pas pu être lu ou écrit (${fsReason(e)}).\n`);
+    }
+    else io.stderr(`annexes ${verb} : erreur interne (${visibleText(e instanceof Error ? e.message : String(e))}). Merci de signaler la commande et le fichier à l'équipe.\n`);
+    return 2;
   } finally {
     releaseSpareWorker();
   }
+}
+
+/** The `annexes` process: standard streams guarded, exit code set. */
+export async function runCli(argv: string[]): Promise<void> {
+  const streams = guardStandardStreams();
+  const code = await main(argv, processIo);
+  process.exitCode = streams.reportLost() ? 2 : code;
 }

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { Io } from './io';
+import { visibleText } from '../layout/visible-text';
 
 /**
  * The batch review's progress bar, on stderr, redrawn in place: only on a terminal and outside CI
@@ -40,7 +41,7 @@ export function createProgress(io: Io, total: number, enabled: boolean, now: () 
 /** "[██████░░░░] 42/101 fichiers  62-pas-de-calais.xlsx", cut to the terminal's width. */
 export function progressLine(file: string, done: number, total: number, columns: number): string {
   const full = Math.round((done / total) * BAR_WIDTH);
-  const line = `[${'█'.repeat(full)}${'░'.repeat(BAR_WIDTH - full)}] ${done}/${total} fichiers  ${path.basename(file)}`;
+  const line = `[${'█'.repeat(full)}${'░'.repeat(BAR_WIDTH - full)}] ${done}/${total} fichiers  ${visibleText(path.basename(file))}`;
   const width = Math.max(20, columns - 1);
   return line.length > width ? line.slice(0, width) : line.padEnd(width);
 }

@@ -2,6 +2,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import { frenchDate } from '../domain/dates';
 import { reportToXlsxBuffer } from '../adapters/xlsx/write-report';
+import { writeOutputFile } from '../adapters/files/output-file';
 import { certificationBlock } from '../layout/fill/certification';
 import type { PrintedSheet } from '../layout/printed-sheet';
 import { buildFindingsSheet } from '../layout/report/findings-sheet';
@@ -110,14 +111,17 @@ export function returnFileName(result: FileResult, taken: Set<string>): string {
   return name;
 }
 
-/** One return document per file checked, in `folder` (created if needed); returns the paths written. */
-export async function writeReturnDocuments(results: FileResult[], folder: string, ctx: ReviewContext): Promise<string[]> {
+/**
+ * One return document per file checked, in `folder` (created if needed), each written like any
+ * output of the tool: never over one of `inputs`, atomically. Returns the paths written.
+ */
+export async function writeReturnDocuments(results: FileResult[], folder: string, ctx: ReviewContext, inputs: readonly string[]): Promise<string[]> {
   await fs.mkdir(folder, { recursive: true });
   const taken = new Set<string>();
   const written: string[] = [];
   for (const r of results) {
     const file = path.join(folder, returnFileName(r, taken));
-    await fs.writeFile(file, await reportToXlsxBuffer(planReturnDocument(r, ctx)));
+    await writeOutputFile(file, await reportToXlsxBuffer(planReturnDocument(r, ctx)), inputs, 'check');
     written.push(file);
   }
   return written;

@@ -9,6 +9,11 @@ export interface AnnexWorkbook {
   params: Parameters;
   /** Sheets whose name promises an annex table where the reader found none. */
   emptyAnnexSheets: { sheet: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan' | 'ft-expense-journal' | 'fiche-budget' }[];
+  /**
+   * Block titles with no table read under them, and headers too close to a block to be nothing
+   * (`header`): the cell, and its text as typed (on one line, cut at 80 characters).
+   */
+  unreadTitles?: { sheet: string; address: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan'; title: string; header?: boolean }[];
 }
 
 /** Readings users may disagree on: CLI flags and the pane's settings, else the Paramètres sheet. */

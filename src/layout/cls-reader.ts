@@ -1,156 +1,106 @@
 import type { AmountCell, AnnexTable, TableColumn, TableRow } from '../domain/table';
-import { anchorRows, bestBandAround, duplicateColumns, type HeaderBand } from './header-band';
-import { CLS_LABEL_KEYS, CLS_SPECS, type ClsKind } from './cls-columns';
-import type { SheetView } from './sheet-view';
+import { CLS_LABEL_KEYS, CLS_ROWS, type ClsKind, isClsKind } from './definitions/cls';
+import { TABLE_DEFINITIONS } from './definitions';
+import { type LocatedTable, type SheetIndex, locateTables, walkRows } from './reading';
 import { readAmount } from './read-amount';
-import { attachRowFormula, attachTotalFormula } from './attach-formulas';
+import { attachFormulas, columnKeys } from './attach-formulas';
 import { cellText, ficheNumber, normaliseText, shortLabel } from './text';
 import { axeOf } from './axe';
 
-const ANCHOR = /intitule de l.?action|fiche action/;
-const SUBTOTAL = /^sous[- ]?tota(l|ux)\b/;
-const TOTAL = /^(totaux|total)\b/;
-const NEXT_TITLE = /^tableau financier|^previsionnel annee|^execution budgetaire/;
-
-interface FoundHeader {
-  kind: ClsKind;
-  band: HeaderBand;
+/** Every CLS "Tableau financier" block of a sheet (prévisionnel, exécution, récapitulatif). */
+export function readClsBlocks(index: SheetIndex): AnnexTable[] {
+  return locateTables(index, TABLE_DEFINITIONS)
+    .tables.filter((t) => isClsKind(t.definition.kind))
+    .map((t) => readBlock(index, t));
 }
 
-/** Finds every CLS "Tableau financier" block of a sheet by its header texts. */
-export function readClsBlocks(view: SheetView): AnnexTable[] {
-  const headers = findHeaders(view);
-  return headers.map((h, i) => readBlock(view, h, i + 1 < headers.length ? headers[i + 1].band.top - 1 : view.maxRow));
-}
-
-function findHeaders(view: SheetView): FoundHeader[] {
-  const found: FoundHeader[] = [];
-  for (const row of anchorRows(view, ANCHOR)) {
-    if (found.some((f) => row >= f.band.top && row <= f.band.bottom)) continue;
-    let best: FoundHeader | null = null;
-    for (const kind of Object.keys(CLS_SPECS) as ClsKind[]) {
-      const band = bestBandAround(view, row, CLS_SPECS[kind]);
-      if (!band) continue;
-      const amountCols = [...band.columns.keys()].filter((k) => !CLS_LABEL_KEYS.has(k)).length;
-      if (amountCols < 3) continue; // an "Intitulé" that heads some other table
-      // The kind whose required columns are all there wins; then the one matching most columns
-      // (a récapitulatif also holds the words of a prévisionnel header).
-      if (!best || rank(band) > rank(best.band)) best = { kind, band };
-    }
-    if (best) found.push(best);
-  }
-  return found.sort((a, b) => a.band.top - b.band.top);
-}
-
-function rank(b: HeaderBand): number {
-  return (b.missing.length === 0 ? 1000 : 0) + b.columns.size * 10 - (b.bottom - b.top);
-}
-
-function readBlock(view: SheetView, h: FoundHeader, limit: number): AnnexTable {
-  const columns: TableColumn[] = [...h.band.columns].map(([key, v]) => ({ key, col: v.col, header: v.header }));
+function readBlock(index: SheetIndex, t: LocatedTable): AnnexTable {
+  const kind = t.definition.kind as ClsKind;
+  const columns: TableColumn[] = [...t.band.columns].map(([key, v]) => ({ key, col: v.col, header: v.header }));
   const amountCols = columns.filter((c) => !CLS_LABEL_KEYS.has(c.key));
-  const labelCols = columns.filter((c) => CLS_LABEL_KEYS.has(c.key));
-  const firstAmountCol = Math.min(...amountCols.map((c) => c.col));
-  const labelColNumbers = new Set(labelCols.map((c) => c.col));
+  const keys = columnKeys(columns);
   const colOf = (key: string) => columns.find((c) => c.key === key)?.col;
   const ficheCol = colOf('fiche');
   const titleCol = colOf('title');
   const axeCol = colOf('axe');
-  const year = blockYear(view, h);
+  const year = blockYear(index, t, kind);
   const table: AnnexTable = {
-    kind: h.kind,
-    sheet: view.name,
-    title: blockTitle(h.kind, year),
+    kind,
+    sheet: index.name,
+    title: blockTitle(kind, year),
     year,
-    headerTop: h.band.top,
-    headerBottom: h.band.bottom,
+    headerTop: t.band.top,
+    headerBottom: t.band.bottom,
     columns,
-    missing: h.band.missing,
-    duplicateColumns: duplicateColumns(view, h.band, CLS_SPECS[h.kind]),
+    missing: t.band.missing,
+    duplicateColumns: t.duplicates,
     rows: [],
   };
   let currentAxe = '';
   let groupStart = 0;
-  for (const r of view.rowsBetween(h.band.bottom, limit)) {
-    // Label texts: the cells' own text, plus any text left of the amounts (shifted labels).
-    const own: string[] = [];
-    for (const c of labelCols) {
-      const t = normaliseText(cellText(view.raw(r, c.col)));
-      if (t) own.push(t);
+  for (const { row: r, role, labels } of walkRows(index, t)) {
+    if (role === 'note') continue;
+    const axeText = axeCol !== undefined ? cellText(index.merged(r, axeCol)) : '';
+    if (role === 'group') {
+      currentAxe = axeText || labels[0] || currentAxe;
+      continue;
     }
-    for (let c = 1; c < firstAmountCol; c++) {
-      if (!labelColNumbers.has(c)) {
-        const t = normaliseText(cellText(view.raw(r, c)));
-        if (t) own.push(t);
-      }
-    }
-    if (own.some((t) => NEXT_TITLE.test(t))) break;
-    const kind = own.some((t) => SUBTOTAL.test(t)) ? 'subtotal' : own.some((t) => TOTAL.test(t)) ? 'total' : 'detail';
+    const rowKind = role === 'subtotal' ? 'subtotal' : role === 'data' ? 'detail' : 'total';
     const amounts: Record<string, AmountCell> = {};
     let hasAmount = false;
     for (const c of amountCols) {
-      const cell = view.raw(r, c.col);
-      amounts[c.key] = readAmount(cell, view.ref(r, c.col));
+      const cell = index.raw(r, c.col);
+      amounts[c.key] = readAmount(cell, index.ref(r, c.col));
       if (cell && (cell.value !== null || cell.formula !== undefined || cell.error)) hasAmount = true;
     }
-    const fiche = ficheCol !== undefined ? ficheNumber(view.raw(r, ficheCol)) : '';
-    const title = titleCol !== undefined ? cellText(view.merged(r, titleCol)) : '';
-    const axeText = axeCol !== undefined ? cellText(view.merged(r, axeCol)) : '';
-    if (kind === 'detail' && !fiche && !title && !hasAmount) {
-      if (axeText) currentAxe = axeText; // a group label on its own row
+    const fiche = ficheCol !== undefined ? ficheNumber(index.raw(r, ficheCol)) : '';
+    const title = titleCol !== undefined ? cellText(index.merged(r, titleCol)) : '';
+    if (rowKind === 'detail' && !fiche && !title && !hasAmount) {
+      if (axeText) currentAxe = axeText; // a label in a column without header, alone on its row
       continue;
     }
-    if (kind === 'detail' && axeText && !SUBTOTAL.test(normaliseText(axeText))) currentAxe = axeText;
-    for (const c of amountCols) {
-      const a = amounts[c.key];
-      attachRowFormula(a, columns);
-      if (kind !== 'detail') attachTotalFormula(a);
-    }
-    const row: TableRow = { kind, row: r, label: '', amounts };
-    if (kind === 'detail') {
+    if (rowKind === 'detail' && axeText && axeText !== currentAxe && !CLS_ROWS.subtotal?.test(normaliseText(axeText))) currentAxe = axeText;
+    for (const c of amountCols) attachFormulas(amounts[c.key], { keys, total: rowKind !== 'detail' });
+    const row: TableRow = { kind: rowKind, row: r, label: '', amounts };
+    if (rowKind === 'detail') {
       row.key = fiche || undefined;
       row.group = axeOf(fiche, currentAxe);
       row.label = shortLabel([fiche, title].filter(Boolean).join(' ')) || `ligne ${r}`;
-    } else {
-      const indices = table.rows.map((x, i) => ({ x, i }));
-      if (kind === 'subtotal') {
-        row.sumOf = indices.filter(({ x, i }) => x.kind === 'detail' && i >= groupStart).map(({ i }) => i);
-        row.group = row.sumOf.length ? table.rows[row.sumOf[0]].group : undefined;
-        row.label = row.group ? `Sous total axe ${row.group}` : 'Sous total';
-      } else {
-        row.sumOf = indices.filter(({ x }) => x.kind === 'detail').map(({ i }) => i);
-        row.sumOfSubtotals = indices.filter(({ x }) => x.kind === 'subtotal').map(({ i }) => i);
-        row.label = 'TOTAUX FINANCIERS';
-      }
+    } else if (rowKind === 'subtotal') {
+      row.sumOf = [];
+      table.rows.forEach((x, i) => x.kind === 'detail' && i >= groupStart && row.sumOf?.push(i));
+      row.group = row.sumOf.length ? table.rows[row.sumOf[0]].group : undefined;
+      row.label = row.group ? `Sous total axe ${row.group}` : 'Sous total';
       groupStart = table.rows.length + 1;
+    } else {
+      row.sumOf = [];
+      row.sumOfSubtotals = [];
+      table.rows.forEach((x, i) => (x.kind === 'detail' ? row.sumOf : row.sumOfSubtotals)?.push(i));
+      row.label = 'TOTAUX FINANCIERS';
     }
     table.rows.push(row);
-    if (kind === 'total') break;
+    if (rowKind === 'total') break;
   }
   return table;
 }
 
-function blockYear(view: SheetView, h: FoundHeader): number | null {
-  const texts = [...h.band.columns.values()].map((c) => c.header);
+function blockYear(index: SheetIndex, t: LocatedTable, kind: ClsKind): number | null {
+  const texts = [...t.band.columns.values()].map((c) => c.header);
   const find = (re: RegExp) => {
-    for (const t of texts) {
-      const m = re.exec(t);
+    for (const text of texts) {
+      const m = re.exec(text);
       if (m) return Number(m[1]);
     }
     return null;
   };
-  if (h.kind === 'cls-forecast') {
-    const y = find(/notifiee pour (?:la convention )?(\d{4})/) ?? find(/prevu en (\d{4})/);
-    if (y) return y;
-  } else {
-    const y = find(/verses en (\d{4})/) ?? find(/realise au 31\/12\/(\d{4})/);
-    if (y) return y;
-  }
-  // Fall back on the subtitle above the header ("Prévisionnel Année 2025" heads the récapitulatif 2024).
-  for (let r = h.band.top - 1; r >= Math.max(1, h.band.top - 6); r--) {
-    for (const c of view.columnsOf(r)) {
-      const m = /(?:annee|budgetaire)\s+(\d{4})/.exec(view.norm(r, c));
-      if (m) return h.kind === 'cls-recap' ? Number(m[1]) - 1 : Number(m[1]);
+  const y = kind === 'cls-forecast' ? (find(/notifiee pour (?:la convention )?(\d{4})/) ?? find(/prevu en (\d{4})/)) : (find(/verses en (\d{4})/) ?? find(/realise au 31\/12\/(\d{4})/));
+  if (y) return y;
+  // The subtitle above the header, in the block's own columns ("Prévisionnel Année 2025" heads the récapitulatif 2024).
+  for (let r = t.band.top - 1; r >= Math.max(1, t.band.top - 6); r--) {
+    for (const c of index.columnsOf(r)) {
+      if (c < t.window.left || c > t.span.right) continue;
+      const m = /(?:annee|budgetaire)\s+(\d{4})/.exec(index.norm(r, c));
+      if (m) return kind === 'cls-recap' ? Number(m[1]) - 1 : Number(m[1]);
     }
   }
   return null;

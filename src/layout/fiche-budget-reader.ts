@@ -1,29 +1,18 @@
 import type { AmountCell, AnnexTable, FicheInfo, TableColumn, TableRow } from '../domain/table';
-import { anchorRows, bandTexts, bestBandAround, duplicateColumns, type ColumnSpec, type HeaderBand } from './header-band';
-import type { SheetView } from './sheet-view';
+import { FICHE_BUDGET_SHEET } from './definitions/fiche-budget';
+import { TABLE_DEFINITIONS } from './definitions';
+import { type HeaderBand, type LocatedTable, type SheetIndex, bandTexts, locateTables, walkRows } from './reading';
 import { readAmount } from './read-amount';
 import { cellText, normaliseText, shortLabel } from './text';
 
-/**
- * « Budgets des fiches »: each fiche action's budget table as the fiche prints it (CLS annexe 2,
- * FT annexe 1) — a header « Etat | Conseil départemental | <third column> | Total » whose third
- * column varies (ERBM, ETAT/ERBM, Métropole/autre, CAF, FSE+ (valorisation), none), one row per year
- * and a Total row — under a title naming the fiche (« Fiche action 1.3 – … »), then optionally a
- * « Sous-action | Montant » list. Only sheets whose name holds « budget » and « fiche » are read: the
- * header is too common (the Plan d'action has État and Conseil départemental columns too).
- *
- * ERBM columns are keyed `erbm` (State money: CLS art. 2.2 « Ce montant comprend la part des crédits
- * réservés au titre de … l'ERBM »); every other funder column, labelled or not, `other`, `other2`…
- */
-export const FICHE_BUDGET_SPECS: ColumnSpec[] = [
-  { key: 'year', match: /^(annees?|exercices?|periode|budget( de l.?action)?)$/ },
-  { key: 'erbm', match: /\berbm\b/ },
-  { key: 'state', match: /^(part (de l')?)?etat\b/, exclude: /erbm|etat des/ },
-  { key: 'cd', match: /^(part (du )?)?(conseil departemental|cd\b|departement\b)/, required: true },
-  { key: 'total', match: /^(montant |cout )?total\b/, required: true },
-];
+export { FICHE_BUDGET_SPECS } from './definitions/fiche-budget';
 
-const ANCHOR = /^conseil\b|^cd$|^(part (du )?)?departement$/;
+/**
+ * « Budgets des fiches » (definitions/fiche-budget.ts): each fiche's budget table — one row per year
+ * and a Total row — under a title naming the fiche, then optionally a « Sous-action | Montant » list.
+ * Only sheets whose name holds « budget » and « fiche » are read: the header is too common (the Plan
+ * d'action has État and Conseil départemental columns too).
+ */
 const YEAR = /^(?:annee\s*)?(20\d\d)\b/;
 const TOTAL = /^total\b/;
 /** « Fiche action 1.3 – … », « Fiche 1.3 : … », « Action 1.3 … », « FA 2.5 … ». */
@@ -34,39 +23,22 @@ const FICHE_LABEL = /^(?:fiche(?:[- ]?action)?|fa)\s*(?:n\s*°|numero)?\s*:?$/;
 const TITLE_LOOKUP_ROWS = 6;
 
 export function isFicheBudgetSheet(name: string): boolean {
-  const n = normaliseText(name);
-  return /\bbudgets?\b/.test(n) && /\bfiches?\b/.test(n);
+  return FICHE_BUDGET_SHEET.test(normaliseText(name));
 }
 
 interface Found {
-  band: HeaderBand;
-  /** Row of the fiche's title (else the band's top): where this fiche's region starts. */
-  start: number;
+  table: LocatedTable;
   fiche: Omit<FicheInfo, 'subActions'>;
 }
 
 /** Reads every fiche budget table of a « Budgets des fiches » sheet; none on any other sheet. */
-export function readFicheBudgets(view: SheetView): AnnexTable[] {
-  if (!isFicheBudgetSheet(view.name)) return [];
-  const found = findBudgets(view);
-  return found.map((f, i) => readFiche(view, f, i + 1 < found.length ? found[i + 1].start - 1 : view.maxRow));
-}
-
-function findBudgets(view: SheetView): Found[] {
-  const bands: HeaderBand[] = [];
-  for (const row of anchorRows(view, ANCHOR)) {
-    // Anchors come in row order and a band is at most 4 rows: only the last bands can overlap.
-    const recent = bands.slice(-4);
-    if (recent.some((b) => row >= b.top && row <= b.bottom)) continue;
-    const band = bestBandAround(view, row, FICHE_BUDGET_SPECS);
-    if (!band || !band.columns.has('cd') || !(band.columns.has('state') || band.columns.has('erbm'))) continue;
-    if (recent.some((b) => b.top <= band.bottom && band.top <= b.bottom)) continue;
-    bands.push(band);
-  }
-  bands.sort((a, b) => a.top - b.top);
-  return bands.map((band, i) => {
-    const floor = i > 0 ? bands[i - 1].bottom + 1 : 1;
-    return { band, ...ficheTitle(view, band, floor) };
+export function readFicheBudgets(view: SheetIndex): AnnexTable[] {
+  const tables = locateTables(view, TABLE_DEFINITIONS).tables.filter((t) => t.definition.kind === 'fiche-budget');
+  return tables.map((table) => {
+    // Not above the previous fiche in the same columns.
+    const above = tables.filter((o) => o.band.bottom < table.band.top && o.window.left <= table.span.right && table.window.left <= o.span.right);
+    const floor = Math.max(1, ...above.map((o) => o.band.bottom + 1));
+    return readFiche(view, { table, fiche: ficheTitle(view, table, floor).fiche });
   });
 }
 
@@ -74,10 +46,12 @@ function findBudgets(view: SheetView): Found[] {
  * The fiche named on the band's own label cells or on the rows just above it: « Fiche action 1.3 –
  * Titre » in one cell, or the template's form « Fiche action N° | 1.3 | Intitulé | Titre ».
  */
-function ficheTitle(view: SheetView, band: HeaderBand, floor: number): { start: number; fiche: Omit<FicheInfo, 'subActions'> } {
+function ficheTitle(view: SheetIndex, table: LocatedTable, floor: number): { start: number; fiche: Omit<FicheInfo, 'subActions'> } {
+  const { band } = table;
   const firstAmountCol = Math.min(...amountColumnsOf(band).map((c) => c.col));
   for (let r = band.bottom; r >= Math.max(floor, band.top - TITLE_LOOKUP_ROWS); r--) {
-    const cols = view.columnsOf(r);
+    // In the table's own columns: fiches side by side each have their title above them.
+    const cols = view.columnsOf(r).filter((c) => c >= table.window.left && c <= table.span.right);
     for (const [i, c] of cols.entries()) {
       if (r >= band.top && c >= firstAmountCol) continue;
       if (FICHE_LABEL.test(view.norm(r, c))) {
@@ -98,7 +72,7 @@ function ficheTitle(view: SheetView, band: HeaderBand, floor: number): { start: 
 }
 
 /** « 1.3 » in the first filled cell after the label, the title after an « Intitulé » cell (else the next text). */
-function formTitle(view: SheetView, r: number, after: readonly number[]): { number: string; title: string } | null {
+function formTitle(view: SheetIndex, r: number, after: readonly number[]): { number: string; title: string } | null {
   const filled = after.filter((c) => view.norm(r, c) !== '');
   const m = filled.length ? /^(\d+)\s*[.,]\s*(\d+)$/.exec(view.norm(r, filled[0])) : null;
   if (!m) return null;
@@ -112,8 +86,8 @@ function amountColumnsOf(band: HeaderBand): TableColumn[] {
   return [...band.columns].filter(([key]) => key !== 'year').map(([key, v]) => ({ key, col: v.col, header: v.header }));
 }
 
-function readFiche(view: SheetView, found: Found, limit: number): AnnexTable {
-  const { band } = found;
+function readFiche(view: SheetIndex, found: Found): AnnexTable {
+  const { band, limit } = found.table;
   const columns = budgetColumns(view, band, limit);
   const amountCols = columns.filter((c) => c.key !== 'year');
   const firstAmountCol = Math.min(...amountCols.map((c) => c.col));
@@ -127,11 +101,12 @@ function readFiche(view: SheetView, found: Found, limit: number): AnnexTable {
     headerBottom: band.bottom,
     columns,
     missing: band.missing,
-    duplicateColumns: duplicateColumns(view, band, FICHE_BUDGET_SPECS),
+    duplicateColumns: found.table.duplicates,
     rows: [],
   };
   let last = band.bottom;
-  for (const r of view.rowsBetween(band.bottom, limit)) {
+  for (const { row: r, role } of walkRows(view, found.table)) {
+    if (role === 'note') continue;
     const text = label(r);
     const year = yearOf(view, r, firstAmountCol, text);
     const isTotal = !year && TOTAL.test(normaliseText(text));
@@ -156,7 +131,7 @@ function readFiche(view: SheetView, found: Found, limit: number): AnnexTable {
  * third funder under any header (« Métropole/autre », « CAF », « Autres* »), or none at all when
  * amounts sit under a blank header — they are part of the row's total all the same.
  */
-function budgetColumns(view: SheetView, band: HeaderBand, limit: number): TableColumn[] {
+function budgetColumns(view: SheetIndex, band: HeaderBand, limit: number): TableColumn[] {
   // Headers as typed (« ETAT/ERBM », « Etat (FIPE) »): messages quote them, they vary from fiche to fiche.
   const columns: TableColumn[] = [...band.columns].map(([key, v]) => ({ key, col: v.col, header: typedHeader(view, band, v.col) }));
   const amountCols = columns.filter((c) => c.key !== 'year').map((c) => c.col);
@@ -177,7 +152,7 @@ function budgetColumns(view: SheetView, band: HeaderBand, limit: number): TableC
 }
 
 /** A header's lines as typed, joined: each cell once (a merge counts on its first row). */
-function typedHeader(view: SheetView, band: HeaderBand, col: number): string {
+function typedHeader(view: SheetIndex, band: HeaderBand, col: number): string {
   const parts: string[] = [];
   for (let r = band.top; r <= band.bottom; r++) {
     const m = view.mergeAt(r, col);
@@ -189,7 +164,7 @@ function typedHeader(view: SheetView, band: HeaderBand, col: number): string {
 }
 
 /** The row's label: its first text left of the amounts. */
-function labelOf(view: SheetView, r: number, firstAmountCol: number): string {
+function labelOf(view: SheetIndex, r: number, firstAmountCol: number): string {
   for (const c of view.columnsOf(r)) {
     if (c >= firstAmountCol) break;
     const t = cellText(view.merged(r, c)).replace(/\s+/g, ' ').trim();
@@ -199,7 +174,7 @@ function labelOf(view: SheetView, r: number, firstAmountCol: number): string {
 }
 
 /** 2024 typed as a number or as text (« 2024 », « Année 2024 »). */
-function yearOf(view: SheetView, r: number, firstAmountCol: number, text: string): number | null {
+function yearOf(view: SheetIndex, r: number, firstAmountCol: number, text: string): number | null {
   const m = YEAR.exec(normaliseText(text));
   if (m) return Number(m[1]);
   for (const c of view.columnsOf(r)) {
@@ -215,7 +190,7 @@ function yearOf(view: SheetView, r: number, firstAmountCol: number, text: string
  * header's « Montant » column (else its last column), labels left of it. Blank rows are skipped
  * (they do not end the list), and so are rows without an amount (a note, a footnote « * MSA + … »).
  */
-function readSubActions(view: SheetView, after: number, limit: number): TableRow[] {
+function readSubActions(view: SheetIndex, after: number, limit: number): TableRow[] {
   let header: number | undefined;
   for (const r of view.rowsBetween(after, limit)) {
     if (view.columnsOf(r).some((c) => SUB_ACTIONS.test(view.norm(r, c)))) {

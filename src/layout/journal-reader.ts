@@ -1,106 +1,69 @@
 import type { AmountCell, AnnexTable, TableColumn, TableRow } from '../domain/table';
-import { anchorRows, bestBandAround, type ColumnSpec, type HeaderBand } from './header-band';
-import type { SheetView } from './sheet-view';
+import { JOURNAL_SHEET } from './definitions/journal';
+import { TABLE_DEFINITIONS } from './definitions';
+import { type LocatedTable, type SheetIndex, locateTables, walkRows } from './reading';
 import { readAmount } from './read-amount';
 import { readDate } from './read-date';
 import { cellText, ficheNumber, normaliseText } from './text';
 
+export { JOURNAL_SPECS } from './definitions/journal';
+
 /**
  * The « Journal des dépenses »: one row per actual expense of the France Travail convention (date,
  * volet, section of the « Etat des dépenses », nature, objet, unité, nombre, coût unitaire, montant,
- * fiche action). It is the product's own sheet, not a national model: `annexes fill` groups its rows
- * into the volet 1/2/3 « Etat des dépenses » and the EXP-* rules check them (FT art. 2, 4.2).
- *
- * Only a sheet whose name starts with « Journal » is read: the « Etat des dépenses » sheets have
- * the same « Nature de la dépense … Montant » header and must not be taken for the journal.
- * Patterns are normalised texts; « Nombre d'unités » before « Unité ».
+ * fiche action). `annexes fill` groups its rows into the volet 1/2/3 « Etat des dépenses » and the
+ * EXP-* rules check them (FT art. 2, 4.2). Only a sheet whose name starts with « Journal » holds one.
  */
-export const JOURNAL_SPECS: ColumnSpec[] = [
-  { key: 'amount', match: /^montant\b/, required: true },
-  { key: 'unitCost', match: /(cout|prix) unitaire/ },
-  { key: 'count', match: /^nombre\b|^quantite\b/ },
-  { key: 'date', match: /^date\b|^periode\b/, required: true },
-  { key: 'volet', match: /^volets?\b/, required: true },
-  { key: 'section', match: /^section\b|^rubrique\b/ },
-  { key: 'nature', match: /^nature\b/, required: true },
-  { key: 'object', match: /^objet\b/ },
-  { key: 'unit', match: /^unite\b/ },
-  { key: 'fiche', match: /fiche|^fa\b/ },
-  // « Maintenue au bilan (motif) »: the officer keeps an expense a check excludes, saying why.
-  { key: 'keep', match: /^(maintenue?|maintenir|conservee?|conserver)\b/ },
-];
-
-const SHEET = /^journal\b/;
-const ANCHOR = /^(date|volet|montant)\b/;
 const AMOUNT_KEYS = ['count', 'unitCost', 'amount'];
 const TEXT_KEYS = ['section', 'nature', 'object', 'unit', 'keep'];
-const TOTAL_LABEL = /^(sous[- ]?)?tota(l|ux)\b/;
 const LABEL_MAX = 80;
 
 export function isJournalSheet(name: string): boolean {
-  return SHEET.test(normaliseText(name));
+  return JOURNAL_SHEET.test(normaliseText(name));
 }
 
 /** Reads the journal table of a « Journal des dépenses » sheet; none on any other sheet. */
-export function readExpenseJournal(view: SheetView): AnnexTable[] {
-  if (!isJournalSheet(view.name)) return [];
-  const band = findBand(view);
-  return band ? [readTable(view, band)] : [];
+export function readExpenseJournal(index: SheetIndex): AnnexTable[] {
+  return locateTables(index, TABLE_DEFINITIONS)
+    .tables.filter((t) => t.definition.kind === 'ft-expense-journal')
+    .slice(0, 1)
+    .map((t) => readTable(index, t));
 }
 
-function findBand(view: SheetView): HeaderBand | null {
-  for (const row of anchorRows(view, ANCHOR)) {
-    const band = bestBandAround(view, row, JOURNAL_SPECS);
-    if (!band || !band.columns.has('amount') || band.columns.size < 4) continue;
-    // A header cell merged down (« Date » over two rows, next to « Nature de / la dépense » typed on
-    // two rows) ends the header at its merge's bottom: the row under the band is header, not data.
-    for (const { col } of band.columns.values()) {
-      for (let r = band.top; r <= band.bottom; r++) {
-        const m = view.mergeAt(r, col);
-        if (m && m.bottom > band.bottom) band.bottom = m.bottom;
-      }
-    }
-    return band;
-  }
-  return null;
-}
-
-function readTable(view: SheetView, band: HeaderBand): AnnexTable {
-  const columns: TableColumn[] = [...band.columns]
+function readTable(index: SheetIndex, t: LocatedTable): AnnexTable {
+  const columns: TableColumn[] = [...t.band.columns]
     .map(([key, v]) => ({ key, col: v.col, header: v.header }))
     .sort((a, b) => a.col - b.col);
   const colOf = (key: string) => columns.find((c) => c.key === key)?.col;
-  const minCol = Math.min(...columns.map((c) => c.col));
-  const maxCol = Math.max(...columns.map((c) => c.col));
   const table: AnnexTable = {
     kind: 'ft-expense-journal',
-    sheet: view.name,
+    sheet: index.name,
     title: 'Journal des dépenses',
     year: null,
-    headerTop: band.top,
-    headerBottom: band.bottom,
+    headerTop: t.band.top,
+    headerBottom: t.band.bottom,
     columns,
-    missing: band.missing,
+    missing: t.band.missing,
     rows: [],
   };
   const text = (r: number, key: string) => {
     const c = colOf(key);
-    return c === undefined ? '' : cellText(view.merged(r, c)).replace(/\s+/g, ' ').trim();
+    return c === undefined ? '' : cellText(index.merged(r, c)).replace(/\s+/g, ' ').trim();
   };
-  // A journal grows by appending rows, gaps included: read down to the last row of the sheet.
-  for (const r of view.rowsBetween(band.bottom, view.maxRow)) {
-    if (view.isBlankRow(r, minCol, maxCol)) continue;
+  // A journal grows by appending rows, gaps included: read down to the next table or the last row of the sheet.
+  for (const { row: r, role } of walkRows(index, t)) {
+    if (role === 'note' || role === 'group') continue;
     const amounts: Record<string, AmountCell | undefined> = {};
     for (const key of AMOUNT_KEYS) {
       const c = colOf(key);
-      if (c !== undefined) amounts[key] = readAmount(view.raw(r, c), view.ref(r, c));
+      if (c !== undefined) amounts[key] = readAmount(index.raw(r, c), index.ref(r, c));
     }
     const texts: Record<string, string> = {};
     for (const key of TEXT_KEYS) {
-      const t = text(r, key);
-      if (t) texts[key] = t;
+      const v = text(r, key);
+      if (v) texts[key] = v;
     }
-    if ([texts.nature, texts.object, text(r, 'date')].some((t) => t && TOTAL_LABEL.test(normaliseText(t)))) {
+    if (role !== 'data') {
       table.rows.push({
         kind: 'total',
         row: r,
@@ -114,7 +77,7 @@ function readTable(view: SheetView, band: HeaderBand): AnnexTable {
     const volet = /\d+/.exec(text(r, 'volet'))?.[0];
     if (volet) texts.volet = String(Number(volet));
     const ficheCol = colOf('fiche');
-    const fiche = ficheCol === undefined ? '' : ficheNumber(view.raw(r, ficheCol));
+    const fiche = ficheCol === undefined ? '' : ficheNumber(index.raw(r, ficheCol));
     if (fiche) texts.fiche = fiche;
     const dateCol = colOf('date');
     const row: TableRow = {
@@ -126,7 +89,7 @@ function readTable(view: SheetView, band: HeaderBand): AnnexTable {
     };
     if (fiche) row.key = fiche;
     if (volet) row.group = texts.volet;
-    if (dateCol !== undefined) row.date = readDate(view.raw(r, dateCol), view.ref(r, dateCol));
+    if (dateCol !== undefined) row.date = readDate(index.raw(r, dateCol), index.ref(r, dateCol));
     table.rows.push(row);
   }
   return table;

@@ -4,7 +4,9 @@ import type { Money } from '../domain/money';
 import { parseFrenchAmount } from '../domain/money';
 import type { CellRef } from '../domain/finding';
 import { type GridCell, isUncachedFormula } from './grid';
-import type { SheetView } from './sheet-view';
+import { TABLE_DEFINITIONS } from './definitions';
+import { PARAMETERS_DEFINITION } from './definitions/parameters';
+import { type LocatedTable, type SheetIndex, headerlessTable, locateTables, walkRows } from './reading';
 import { readAmount } from './read-amount';
 import { cellDisplay, cellText, shortLabel } from './text';
 import { PARAMETER_KEYS, squashKey, type ParameterKey, type ParameterType } from './parameter-keys';
@@ -21,14 +23,17 @@ export { PARAMETER_KEYS, type ParameterKey } from './parameter-keys';
  * A row with a key and a blank value is simply absent; a row with only a text and no value is a
  * title or a comment. Unknown keys and unreadable values become `problems`, never guesses.
  */
-export function readParameters(views: SheetView[]): Parameters {
+export function readParameters(views: SheetIndex[]): Parameters {
   const params = emptyParameters();
   const found = locate(views);
   if (!found) return params;
-  const { view, keyCol, valueCol, firstRow } = found;
+  const { index: view, table } = found;
+  const keyCol = table.band.columns.get('key')?.col;
+  const valueCol = table.band.columns.get('value')?.col;
   params.found = true;
   params.sheet = view.name;
-  for (const r of view.rowsBetween(firstRow - 1, view.maxRow)) {
+  for (const { row: r, role } of walkRows(view, table)) {
+    if (role === 'note') continue;
     const kc = keyCol ?? view.columnsOf(r).find((c) => cellText(view.merged(r, c)) !== '');
     if (kc === undefined) continue;
     const keyText = cellText(view.merged(r, kc)).replace(/\s+/g, ' ');
@@ -72,30 +77,18 @@ export function readParameters(views: SheetView[]): Parameters {
 }
 
 interface Located {
-  view: SheetView;
-  keyCol?: number;
-  valueCol?: number;
-  firstRow: number;
+  index: SheetIndex;
+  table: LocatedTable;
 }
 
-function locate(views: SheetView[]): Located | null {
+/** The sheet named "Paramètres…" (its "Paramètre | Valeur" table, else the whole sheet as key / value lines), else the first sheet holding that table. */
+function locate(views: SheetIndex[]): Located | null {
+  const headed = (index: SheetIndex) => locateTables(index, TABLE_DEFINITIONS).tables.find((t) => t.definition.kind === 'parameters');
   const named = views.find((v) => squashKey(v.name).startsWith('parametre'));
-  if (named) return headerIn(named) ?? { view: named, firstRow: 1 };
-  for (const v of views) {
-    const h = headerIn(v);
-    if (h) return h;
-  }
-  return null;
-}
-
-/** The "Paramètre | Valeur" header row of a sheet, if any. */
-function headerIn(view: SheetView): Located | null {
-  for (const r of view.rowNumbers()) {
-    const cols = view.columnsOf(r);
-    const keyCol = cols.find((c) => /^parametres?$/.test(view.norm(r, c)));
-    if (keyCol === undefined) continue;
-    const valueCol = cols.find((c) => c > keyCol && /^valeurs?$/.test(view.norm(r, c)));
-    if (valueCol !== undefined) return { view, keyCol, valueCol, firstRow: r + 1 };
+  if (named) return { index: named, table: headed(named) ?? headerlessTable(named, PARAMETERS_DEFINITION) };
+  for (const index of views) {
+    const table = headed(index);
+    if (table) return { index, table };
   }
   return null;
 }

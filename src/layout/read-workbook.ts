@@ -1,14 +1,15 @@
 import type { Grid } from './grid';
 import type { AnnexWorkbook } from '../domain/workbook';
 import type { AnnexTable } from '../domain/table';
-import { SheetView } from './sheet-view';
+import { SheetIndex, locateTables } from './reading';
+import { TABLE_DEFINITIONS } from './definitions';
 import { readClsBlocks } from './cls-reader';
 import { readFtPlans } from './ft-plan-reader';
 import { readActionPlans } from './action-plan-reader';
 import { readExpenseJournal } from './journal-reader';
-import { isFicheBudgetSheet, readFicheBudgets } from './fiche-budget-reader';
+import { readFicheBudgets } from './fiche-budget-reader';
 import { readParameters } from './params-reader';
-import { normaliseText } from './text';
+import { normaliseText, shortLabel } from './text';
 
 /** Sheet names that promise an annex table ("Tableau financier 2025", "Construction du plan de finance"). */
 const PROMISES: { re: RegExp; expected: AnnexWorkbook['emptyAnnexSheets'][number]['expected'] }[] = [
@@ -19,23 +20,33 @@ const PROMISES: { re: RegExp; expected: AnnexWorkbook['emptyAnnexSheets'][number
   { re: /^budgets? (des |de la )?fiches?\b/, expected: 'fiche-budget' },
 ];
 
+/** Title families whose table, found nowhere under the title, is reported (STRUCT-SHEET). */
+const TITLED: Record<string, NonNullable<AnnexWorkbook['unreadTitles']>[number]['expected']> = {
+  cls: 'cls',
+  'ft-plan': 'ft-plan',
+  'ft-action-plan': 'ft-action-plan',
+};
+
 /** Finds every annex table of a workbook, wherever it sits, and the Paramètres. */
 export function readAnnexWorkbook(grid: Grid): AnnexWorkbook {
-  const views = grid.sheets.map((s) => new SheetView(s));
+  const indexes = grid.sheets.map((s) => new SheetIndex(s));
   const tables: AnnexTable[] = [];
   const emptyAnnexSheets: AnnexWorkbook['emptyAnnexSheets'] = [];
-  for (const view of views) {
-    // A « Budgets des fiches » sheet holds only fiche tables (its headers would read as a Plan d'action).
-    const found = isFicheBudgetSheet(view.name)
-      ? readFicheBudgets(view)
-      : [...readClsBlocks(view), ...readFtPlans(view), ...readActionPlans(view), ...readExpenseJournal(view)];
+  const unreadTitles: NonNullable<AnnexWorkbook['unreadTitles']> = [];
+  for (const index of indexes) {
+    // A « Budgets des fiches » sheet holds only fiche tables (definitions/fiche-budget.ts is exclusive there).
+    const found = [...readClsBlocks(index), ...readFtPlans(index), ...readActionPlans(index), ...readExpenseJournal(index), ...readFicheBudgets(index)];
     tables.push(...found);
-    const name = normaliseText(view.name);
+    const name = normaliseText(index.name);
     for (const p of PROMISES) {
       if (!p.re.test(name)) continue;
       const kinds = p.expected === 'cls' ? ['cls-forecast', 'cls-execution', 'cls-recap'] : [p.expected];
-      if (!found.some((t) => kinds.includes(t.kind))) emptyAnnexSheets.push({ sheet: view.name, expected: p.expected });
+      if (!found.some((t) => kinds.includes(t.kind))) emptyAnnexSheets.push({ sheet: index.name, expected: p.expected });
+    }
+    for (const o of locateTables(index, TABLE_DEFINITIONS).orphanTitles) {
+      const expected = TITLED[o.family];
+      if (expected) unreadTitles.push({ sheet: index.name, address: index.ref(o.row, o.col).address, expected, title: shortLabel(o.text), ...(o.header ? { header: true } : {}) });
     }
   }
-  return { sheetNames: grid.sheets.map((s) => s.name), tables, params: readParameters(views), emptyAnnexSheets };
+  return { sheetNames: grid.sheets.map((s) => s.name), tables, params: readParameters(indexes), emptyAnnexSheets, unreadTitles };
 }

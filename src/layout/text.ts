@@ -6,36 +6,50 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /**
  * Normalises a header or label for matching: no accents, lower case, typographic quotes and dashes
- * folded, every run of white space (line breaks, no-break spaces) made one space.
+ * folded, every run of white space (line breaks, no-break spaces) made one space. Fast for what
+ * most cells hold (plain ASCII, single spaces): the readers normalise every label they look at.
  */
 export function normaliseText(s: string): string {
   if (s === '') return '';
-  // Workbooks from 101 Départements repeat the same labels: a bounded memo spares the regexes.
-  let t = NORMALISED.get(s);
-  if (t === undefined) {
-    t = normalise(s);
-    if (NORMALISED.size >= MEMO_LIMIT) NORMALISED.clear();
-    if (s.length <= 500) NORMALISED.set(s, t);
+  let t = PLAIN_ASCII.test(s) ? s : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  t = t.toLowerCase();
+  if (SPECIAL.test(t)) t = t.replace(FOLD, fold);
+  return t.trim();
+}
+
+/** What normaliseText folds, in one pass: quotes, dashes, guillemets, œ, control characters, runs of white space. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const FOLD = /[\u2018\u2019\u02bc`´]|[\u2010-\u2015\u2212]|[«»"“”]|œ|[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\s\u00A0\u202F]+/g;
+
+const DASH = /^[\u2010-\u2015\u2212]$/;
+
+function fold(m: string): string {
+  switch (m) {
+    case '\u2018':
+    case '\u2019':
+    case '\u02bc':
+    case '`':
+    case '´':
+      return "'";
+    case '«':
+    case '»':
+    case '"':
+    case '“':
+    case '”':
+      return '"';
+    case 'œ':
+      return 'oe';
+    default:
+      return DASH.test(m) ? '-' : ' '; // else control characters and white space
+
   }
-  return t;
 }
 
-const NORMALISED = new Map<string, string>();
-const MEMO_LIMIT = 50_000;
-
-function normalise(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/[«»"“”]/g, '"')
-    .replace(/œ/g, 'oe')
-    .replace(CONTROL, ' ')
-    .replace(/[\s\u00A0\u202F]+/g, ' ')
-    .trim();
-}
+/** Printable ASCII and spaces: nothing to decompose. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+/** Something the folding below changes: a quote, a dash, œ, a control character, white space other than one space. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const SPECIAL = /[\u2018\u2019\u02bc`´\u2010-\u2015\u2212«»"“”œ\u0000-\u001F\u007F]|[^\S ]| {2}/;
 
 /** The cell's content as text, as a user would read it. */
 export function cellDisplay(cell: GridCell | undefined): string {

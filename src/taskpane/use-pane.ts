@@ -11,7 +11,7 @@ import { type WorkbookSummary, summarise } from '../domain/summary';
 import type { OptionOverrides } from '../domain/workbook';
 import { type Analysis, analyseGrid } from '../layout/analyse';
 import { formatPercent, percent, sumMoney } from '../domain/money';
-import { planControlsSheet, planDerivedFormulas, planVoletTemplates } from '../layout/fill';
+import { claimToolSheets, planControlsSheet, planDerivedFormulas, planVoletTemplates } from '../layout/fill';
 import type { Grid } from '../layout/grid';
 import { type ChartData, planMidTermReport } from '../layout/report/mid-term-report';
 import { shownCumul, totalSpent } from '../layout/report/statement';
@@ -52,8 +52,9 @@ export type WriteKind = 'recalculer' | 'volets' | 'controles';
 
 const WRITES: Record<WriteKind, { title: string; plan: (grid: Grid, analysis: Analysis) => WritePlan }> = {
   recalculer: { title: 'Recalculer les colonnes', plan: planDerivedFormulas },
-  volets: { title: 'Remplir les volets 1/2/3', plan: planVoletTemplates },
-  controles: { title: 'Écrire la feuille « Contrôles »', plan: (_grid, analysis) => planControlsSheet(analysis) },
+  // A sheet of the user bearing a tool sheet's name is kept; the tool's takes another name.
+  volets: { title: 'Remplir les volets 1/2/3', plan: (grid, analysis) => claimToolSheets(grid, planVoletTemplates(grid, analysis)).plan },
+  controles: { title: 'Écrire la feuille « Contrôles »', plan: (grid, analysis) => claimToolSheets(grid, planControlsSheet(analysis)).plan },
 };
 
 export function overridesOf(s: PaneSettings): OptionOverrides {

@@ -188,11 +188,11 @@ describe('parallel checks', () => {
     writeFileSync(hang, readFileSync(clean));
     const targets = [crash, clean, hang, sample, clean].map((file) => ({ file }));
     const seen: number[] = [];
-    const results = await checkFiles(targets, { overrides: {}, jobs: 2, timeoutMs: 3000, workerEntry: misbehaving, onResult: (_r, done) => seen.push(done) });
+    const results = await checkFiles(targets, { overrides: {}, jobs: 2, timeoutMs: 15_000, workerEntry: misbehaving, onResult: (_r, done) => seen.push(done) });
     expect(results.map((r) => r.file)).toEqual(targets.map((t) => t.file));
     expect(results.map((r) => r.status)).toEqual(['unreadable', 'ok', 'unreadable', 'ok', 'ok']);
     expect(results[0].message).toMatch(/« .*plante\.xlsx » n'a pas pu être contrôlé \(le processus de contrôle s’est arrêté/);
-    expect(results[2].message).toMatch(/dépassé 3 s/);
+    expect(results[2].message).toMatch(/dépassé 15 s/);
     expect(results[3].counts.error).toBeGreaterThan(0);
     expect(seen).toEqual([1, 2, 3, 4, 5]);
   });

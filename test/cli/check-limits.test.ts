@@ -8,9 +8,13 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import { buildCleanSampleGrid } from '../../scripts/batch/clean-sample';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
-import { MIN_FILES_FOR_WORKERS, checkFiles, defaultJobs, memoryLimitMb } from '../../src/cli/check-pool';
+import { MIN_FILES_FOR_WORKERS, checkFiles, defaultJobs, fileTimeoutMs, memoryLimitMb } from '../../src/cli/check-pool';
 
-jest.setTimeout(120_000);
+/**
+ * The hanging file is abandoned after this long; the clean files around it must finish within it even
+ * on a loaded 2-core machine, so it is not tight.
+ */
+const LIMIT_MS = 15_000;
 
 const hostile = path.join(__dirname, 'fixtures', 'hostile-worker.ts');
 let dir: string;
@@ -31,14 +35,14 @@ const named = (name: string) => {
 
 describe('per-file limits at every batch size', () => {
   it('a single file that never ends is reported after the time limit', async () => {
-    const [r] = await checkFiles([named('seul-boucle.xlsx')], { overrides: {}, timeoutMs: 1500, workerEntry: hostile });
+    const [r] = await checkFiles([named('seul-boucle.xlsx')], { overrides: {}, timeoutMs: LIMIT_MS, workerEntry: hostile });
     expect(r.status).toBe('unreadable');
-    expect(r.message).toMatch(/« .*seul-boucle\.xlsx » n'a pas pu être contrôlé \(le contrôle a dépassé 2 s et a été interrompu\)/);
+    expect(r.message).toMatch(/« .*seul-boucle\.xlsx » n'a pas pu être contrôlé \(le contrôle a dépassé 15 s et a été interrompu ; l’option --max-time accorde plus de temps\)/);
   });
 
   it('in a small batch (one worker), the files after a never-ending one are still checked', async () => {
     const targets = [{ file: clean }, named('petit-boucle.xlsx'), { file: clean }];
-    const results = await checkFiles(targets, { overrides: {}, timeoutMs: 1500, workerEntry: hostile });
+    const results = await checkFiles(targets, { overrides: {}, timeoutMs: LIMIT_MS, workerEntry: hostile });
     expect(results.map((r) => r.status)).toEqual(['ok', 'unreadable', 'ok']);
   });
 
@@ -60,5 +64,12 @@ describe('per-file limits at every batch size', () => {
     expect(defaultJobs(30, 0, 8)).toBe(1);
     expect(memoryLimitMb()).toBeGreaterThanOrEqual(1024);
     expect(memoryLimitMb(500 * 1024 * 1024)).toBeGreaterThan(memoryLimitMb());
+  });
+
+  it('the default time limit grows with the file: two minutes, plus 20 s per Mo (a big workbook is not a hanging one)', () => {
+    const big = path.join(dir, 'gros.xlsx');
+    writeFileSync(big, Buffer.alloc(9 * 1024 * 1024));
+    expect(fileTimeoutMs(big)).toBe(120_000 + 9 * 20_000);
+    expect(fileTimeoutMs(path.join(dir, 'absent.xlsx'))).toBe(120_000);
   });
 });

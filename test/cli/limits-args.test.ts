@@ -11,3 +11,15 @@ describe('check: size limits from the command line', () => {
     expect(parseCheckArgs(argv)).toEqual({ command: 'error', message: "l'option --max-uncompressed-size attend une taille en Mo." });
   });
 });
+
+describe('check: time limit per file from the command line', () => {
+  it('reads --max-time in seconds', () => {
+    expect(parseCheckArgs(['a.xlsx', '--max-time', '600'])).toMatchObject({ command: 'check', timeoutMs: 600_000 });
+    expect(parseCheckArgs(['a.xlsx'])).not.toHaveProperty('timeoutMs');
+  });
+
+  it.each([['0'], ['-1'], ['longtemps'], [undefined]])('refuses --max-time %p with a French message', (value) => {
+    const argv = ['a.xlsx', '--max-time', ...(value === undefined ? [] : [value])];
+    expect(parseCheckArgs(argv)).toEqual({ command: 'error', message: "l'option --max-time attend une durée en secondes." });
+  });
+});

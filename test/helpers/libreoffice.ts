@@ -38,11 +38,18 @@ const FRENCH_LOCALE =
  * `outDir`; resolves to the converted file's path.
  */
 export async function convertWithLibreOffice(file: string, outDir: string, to: 'xlsx' | 'pdf' = 'xlsx'): Promise<string> {
-  return (await convertManyWithLibreOffice([file], outDir, to))[0];
+  return (await convertAllWithLibreOffice([file], outDir, to))[0];
 }
 
-/** Converts several files in one LibreOffice run (names must differ); resolves to the converted paths, in order. */
-export async function convertManyWithLibreOffice(files: string[], outDir: string, to: 'xlsx' | 'pdf' = 'xlsx'): Promise<string[]> {
+/** LibreOffice's export filters by target extension. */
+const FILTERS: Record<string, string> = { xlsx: 'xlsx', ods: 'ods', xlsm: 'xlsm:Calc MS Excel 2007 VBA XML', pdf: 'pdf' };
+
+/**
+ * Converts several workbooks in one LibreOffice run (one fresh profile), each recalculated, to
+ * .xlsx, .ods or .xlsm in `outDir` (the files' names must differ); resolves to the converted paths,
+ * in the order given.
+ */
+export async function convertAllWithLibreOffice(files: string[], outDir: string, format: 'xlsx' | 'ods' | 'xlsm' | 'pdf'): Promise<string[]> {
   const soffice = sofficePath() ?? 'soffice';
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
   const env = `-env:UserInstallation=${pathToFileURL(profile).href}`;
@@ -50,10 +57,10 @@ export async function convertManyWithLibreOffice(files: string[], outDir: string
     await run(soffice, ['--headless', '--norestore', env, '--terminate_after_init']);
     const registry = path.join(profile, 'user', 'registrymodifications.xcu');
     const xml = existsSync(registry) ? readFileSync(registry, 'utf8') : EMPTY_REGISTRY;
-    writeFileSync(registry, xml.replace('</oor:items>', `${RECALC_ALWAYS}${to === 'pdf' ? FRENCH_LOCALE : ''}</oor:items>`));
-    await run(soffice, ['--headless', '--norestore', env, '--convert-to', to, '--outdir', outDir, ...files]);
+    writeFileSync(registry, xml.replace('</oor:items>', `${RECALC_ALWAYS}${format === 'pdf' ? FRENCH_LOCALE : ''}</oor:items>`));
+    await run(soffice, ['--headless', '--norestore', env, '--convert-to', FILTERS[format], '--outdir', outDir, ...files], 180_000 + 20_000 * files.length);
     return files.map((file) => {
-      const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${to}`));
+      const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${format}`));
       if (!existsSync(out)) throw new Error(`LibreOffice n'a pas produit ${out}`);
       return out;
     });
@@ -67,13 +74,13 @@ export async function recalcWithLibreOffice(file: string): Promise<string> {
   return convertWithLibreOffice(file, mkdtempSync(path.join(tmpdir(), 'lo-out-')));
 }
 
-function run(cmd: string, args: string[]): Promise<void> {
+function run(cmd: string, args: string[], timeoutMs = 180_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.on('error', (e) => {
       clearTimeout(timer);
       reject(e);

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { type GridCell, type GridSheet, newSheet, setCell } from '../../src/layout/grid';
-import { SheetView } from '../../src/layout/sheet-view';
+import { SheetIndex } from '../../src/layout/reading';
 import { readActionPlans } from '../../src/layout/action-plan-reader';
 import type { AnnexTable } from '../../src/domain/table';
 import { frenchText } from './ft-plan-fixture';
@@ -104,14 +104,14 @@ function expectSeed(tables: AnnexTable[]): AnnexTable {
 
 describe('readActionPlans — the seed\'s "Plan d\'action" (8 386 784 €)', () => {
   test('canonical layout', () => {
-    const t = expectSeed(readActionPlans(new SheetView(build())));
+    const t = expectSeed(readActionPlans(new SheetIndex(build())));
     expect(t.headerTop).toBe(3);
     expect(t.rows[0].label).toBe('2.1 Evolution du SI et ingénierie');
     expect(t.rows[0].amounts.total?.ref.address).toBe('H4');
   });
 
   test('shifted, blank row inserted, wrapped headers, upper case without accents, French text amounts, merged TOTAL', () => {
-    const t = expectSeed(readActionPlans(new SheetView(build({ top: 6, colShift: 2, wrap: true, upper: true, textAmounts: true, blankAfter: 3, mergeTotal: true }))));
+    const t = expectSeed(readActionPlans(new SheetIndex(build({ top: 6, colShift: 2, wrap: true, upper: true, textAmounts: true, blankAfter: 3, mergeTotal: true }))));
     expect(t.headerBottom).toBe(t.headerTop + 1);
     expect(t.columns.find((c) => c.key === 'total')?.col).toBe(10);
     expect(t.rows[1].amounts.total?.kind).toBe('text');
@@ -123,7 +123,7 @@ describe('readActionPlans — the seed\'s "Plan d\'action" (8 386 784 €)', () 
     setCell(sheet, 6, 4, { value: null, error: '#REF!' });
     setCell(sheet, 7, 5, { value: null, formula: 'B2*2' });
     setCell(sheet, 12, 8, { value: 8386784, formula: 'SUM(H4:H11)' });
-    const [t] = readActionPlans(new SheetView(sheet));
+    const [t] = readActionPlans(new SheetIndex(sheet));
     expect(t.rows[1].amounts.total?.formulaTerms).toEqual([
       { key: 'state', sign: 1 },
       { key: 'cd', sign: 1 },
@@ -143,7 +143,7 @@ describe('readActionPlans — the seed\'s "Plan d\'action" (8 386 784 €)', () 
     );
     setCell(sheet, 3, 1, { value: '1.1' });
     setCell(sheet, 3, 3, { value: 1000 });
-    expect(readActionPlans(new SheetView(sheet))).toEqual([]);
+    expect(readActionPlans(new SheetIndex(sheet))).toEqual([]);
   });
 
   test('the seed\'s printed layout (FA | Intitulé | Axe | Nouvelle | Finalité | Montant): missing columns are listed', () => {
@@ -153,7 +153,7 @@ describe('readActionPlans — the seed\'s "Plan d\'action" (8 386 784 €)', () 
     setCell(sheet, 2, 6, { value: '135 000 €' });
     setCell(sheet, 3, 1, { value: 'TOTAL' });
     setCell(sheet, 3, 6, { value: '8 386 784 €' });
-    const [t] = readActionPlans(new SheetView(sheet));
+    const [t] = readActionPlans(new SheetIndex(sheet));
     expect(t.missing).toEqual(['state', 'cd']);
     expect(t.rows[0].amounts.total?.value?.toNumber()).toBe(135000);
     expect(t.rows[1].kind).toBe('total');

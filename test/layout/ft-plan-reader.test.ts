@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { newSheet, setCell, type GridSheet } from '../../src/layout/grid';
-import { SheetView } from '../../src/layout/sheet-view';
+import { SheetIndex } from '../../src/layout/reading';
 import { readFtPlans } from '../../src/layout/ft-plan-reader';
 import { normaliseText } from '../../src/layout/text';
 import type { AnnexTable, TableRow } from '../../src/domain/table';
@@ -98,7 +98,7 @@ function expectSeed(tables: AnnexTable[]): void {
 
 describe('readFtPlans — seed volets 1 and 2', () => {
   test('canonical layout, on a truncated sheet name', () => {
-    const tables = readFtPlans(new SheetView(seedSheet('Construction du plan de finance')));
+    const tables = readFtPlans(new SheetIndex(seedSheet('Construction du plan de finance')));
     expectSeed(tables);
     const v1 = tables[0];
     // Headers under the group row "Etat des lieux… / Construction du plan de financement".
@@ -115,14 +115,14 @@ describe('readFtPlans — seed volets 1 and 2', () => {
 
   test('shifted rows and columns, blank rows inserted, renamed sheet', () => {
     const sheet = seedSheet('Plan de financement FT', { colShift: 3, blankAfter: [0, 3] }, 9);
-    const tables = readFtPlans(new SheetView(sheet));
+    const tables = readFtPlans(new SheetIndex(sheet));
     expectSeed(tables);
     expect(tables[0].columns.find((c) => c.key === 'amount')?.col).toBe(10);
     expect(tables[0].headerTop).toBe(13);
   });
 
   test('headers wrapped over two rows of cells, upper case without accents, amounts as French text', () => {
-    const tables = readFtPlans(new SheetView(seedSheet('PLAN FT', { wrap: 'split', upper: true, textAmounts: true })));
+    const tables = readFtPlans(new SheetIndex(seedSheet('PLAN FT', { wrap: 'split', upper: true, textAmounts: true })));
     expectSeed(tables);
     expect(tables[0].headerBottom - tables[0].headerTop).toBe(1);
     expect(tables[1].ceiling?.kind).toBe('text');
@@ -131,7 +131,7 @@ describe('readFtPlans — seed volets 1 and 2', () => {
   });
 
   test('"(ETP et volumes financiers)" on a line of its own is header, not a row; merged group labels', () => {
-    const tables = readFtPlans(new SheetView(seedSheet('Feuil1', { wrap: 'parentheses', mergeGroups: true })));
+    const tables = readFtPlans(new SheetIndex(seedSheet('Feuil1', { wrap: 'parentheses', mergeGroups: true })));
     expectSeed(tables);
     expect(tables[0].headerBottom).toBe(tables[0].headerTop + 1);
   });
@@ -141,7 +141,7 @@ describe('readFtPlans — seed volets 1 and 2', () => {
     const v1 = { ...seedVolet1(), grandTotal: null, ceiling: null };
     const next = writeVolet(sheet, 1, v1);
     writeVolet(sheet, next + 1, seedVolet2());
-    const [t1, t2] = readFtPlans(new SheetView(sheet));
+    const [t1, t2] = readFtPlans(new SheetIndex(sheet));
     expect(t1.grandTotalIndex).toBeUndefined();
     expect(t1.rows).toHaveLength(5);
     expect(t1.ceiling?.kind).toBe('empty');
@@ -154,7 +154,7 @@ describe('readFtPlans — seed volets 1 and 2', () => {
     const sheet = newSheet('FT');
     writeVolet(sheet, 1, seedVolet2());
     sheet.rows.get(1)?.delete(1);
-    const [t] = readFtPlans(new SheetView(sheet));
+    const [t] = readFtPlans(new SheetIndex(sheet));
     expect(t.volet).toBe(2);
     expect(t.title).toBe('Plan de financement volet 2');
     expect(t.year).toBeNull();
@@ -167,7 +167,7 @@ describe('readFtPlans — seed volets 1 and 2', () => {
     v1.lines[3].amount = { value: null, formula: 'G6+G7' };
     v1.grandTotal = { value: 135000, formula: 'G8+G10' };
     writeVolet(sheet, 1, v1);
-    const [t] = readFtPlans(new SheetView(sheet));
+    const [t] = readFtPlans(new SheetIndex(sheet));
     expect(t.rows[0].amounts.amount?.kind).toBe('error');
     expect(t.rows[0].amounts.amount?.value).toBeNull();
     expect(t.rows[0].amounts.amount?.raw).toBe('#REF!');
@@ -185,7 +185,7 @@ describe('readFtPlans — seed volets 1 and 2', () => {
       setCell(sheet, 3, i + 1, { value: h }),
     );
     setCell(sheet, 4, 1, { value: 'Rémunération chef de projet' });
-    expect(readFtPlans(new SheetView(sheet))).toEqual([]);
+    expect(readFtPlans(new SheetIndex(sheet))).toEqual([]);
   });
 });
 
@@ -214,7 +214,7 @@ describe('readFtPlans — "Pour info" rows and higher-level totals (volet 3 stru
   test.each([false, true])('two nature columns, merged labels: %s', (mergeGroups) => {
     const sheet = newSheet('Plan');
     writeVolet(sheet, 2, volet3(), { twoNatureColumns: true, mergeGroups });
-    const [t] = readFtPlans(new SheetView(sheet));
+    const [t] = readFtPlans(new SheetIndex(sheet));
     expect(t.volet).toBe(3);
     expect(t.missing).toEqual([]);
     expect(t.rows.map((r) => r.kind)).toEqual(['detail', 'detail', 'total', 'detail', 'total', 'total', 'detail', 'total', 'total', 'total']);

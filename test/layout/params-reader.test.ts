@@ -1,5 +1,5 @@
 import { type CellScalar, type GridCell, type GridSheet, newSheet, setCell } from '../../src/layout/grid';
-import { SheetView } from '../../src/layout/sheet-view';
+import { SheetIndex } from '../../src/layout/reading';
 import { PARAMETER_KEYS, readParameters } from '../../src/layout/params-reader';
 import { squashKey } from '../../src/layout/parameter-keys';
 
@@ -46,7 +46,7 @@ function sheetWith(name: string, rows: [string, CellScalar | GridCell][], o: { t
   return sheet;
 }
 
-function expectSeed(views: SheetView[], sheetName: string): void {
+function expectSeed(views: SheetIndex[], sheetName: string): void {
   const p = readParameters(views);
   expect(p.found).toBe(true);
   expect(p.sheet).toBe(sheetName);
@@ -77,8 +77,8 @@ function expectSeed(views: SheetView[], sheetName: string): void {
 describe('readParameters', () => {
   test('the "Paramètres" sheet with a Paramètre | Valeur header', () => {
     const sheet = sheetWith('Paramètres', SEED);
-    expectSeed([new SheetView(newSheet('Tableau financier')), new SheetView(sheet)], 'Paramètres');
-    const p = readParameters([new SheetView(sheet)]);
+    expectSeed([new SheetIndex(newSheet('Tableau financier')), new SheetIndex(sheet)], 'Paramètres');
+    const p = readParameters([new SheetIndex(sheet)]);
     expect(p.refs.get('ftCeiling.2')?.address).toBe('B13');
     expect(p.refs.get('clsNotified.2024.3')?.address).toBe('B9');
     expect(p.refs.get('department')?.address).toBe('B2');
@@ -88,16 +88,16 @@ describe('readParameters', () => {
     const rows: [string, CellScalar | GridCell][] = [...SEED.slice(0, 5), ['', ''], ...SEED.slice(5)];
     const sheet = sheetWith('PARAMETRES', rows, { top: 4, col: 3, header: false, upper: true });
     setCell(sheet, 1, 3, { value: 'Paramètres de la convention' }); // a title: no value, not a key
-    expectSeed([new SheetView(sheet)], 'PARAMETRES');
+    expectSeed([new SheetIndex(sheet)], 'PARAMETRES');
   });
 
   test('a Paramètre | Valeur table on a sheet with another name', () => {
     const sheet = sheetWith('Réglages', SEED, { top: 3, col: 2 });
-    expectSeed([new SheetView(newSheet('Feuil1')), new SheetView(sheet)], 'Réglages');
+    expectSeed([new SheetIndex(newSheet('Feuil1')), new SheetIndex(sheet)], 'Réglages');
   });
 
   test('other spellings of ratios, booleans and dates', () => {
-    const read = (key: string, value: CellScalar | GridCell) => readParameters([new SheetView(sheetWith('Paramètres', [[key, value]]))]);
+    const read = (key: string, value: CellScalar | GridCell) => readParameters([new SheetIndex(sheetWith('Paramètres', [[key, value]]))]);
     expect(read('Seuil de sous-consommation', 0.8).underspendThreshold?.toNumber()).toBe(0.8);
     expect(read('Seuil de sous-consommation', '80%').underspendThreshold?.toNumber()).toBe(0.8);
     expect(read('Seuil de sous-consommation', '0,8').underspendThreshold?.toNumber()).toBe(0.8);
@@ -124,7 +124,7 @@ describe('readParameters', () => {
 
   test('unknown keys and unreadable values are problems naming the key and the value', () => {
     const p = readParameters([
-      new SheetView(
+      new SheetIndex(
         sheetWith('Paramètres', [
           ['Couleur préférée', 'bleu'],
           ['CLS date de fin', '31/02/2027'],
@@ -155,13 +155,13 @@ describe('readParameters', () => {
   });
 
   test('a key given twice keeps the first value and says so', () => {
-    const p = readParameters([new SheetView(sheetWith('Paramètres', [['Part CD minimale', 0.5], ['Part CD minimale', 0.6]]))]);
+    const p = readParameters([new SheetIndex(sheetWith('Paramètres', [['Part CD minimale', 0.5], ['Part CD minimale', 0.6]]))]);
     expect(p.minCdShare?.toNumber()).toBe(0.5);
     expect(p.problems.map((x) => x.message)).toEqual(['Paramètre « Part CD minimale » donné deux fois : la valeur de B2 est retenue.']);
   });
 
   test('no parameters sheet: found is false and nothing is guessed', () => {
-    const p = readParameters([new SheetView(newSheet('Tableau financier'))]);
+    const p = readParameters([new SheetIndex(newSheet('Tableau financier'))]);
     expect(p.found).toBe(false);
     expect(p.problems).toEqual([]);
     expect(p.ftCeilings.size).toBe(0);

@@ -1,10 +1,10 @@
 /**
  * A used range reaching row 1 048 576 (a stray space, a format on whole columns) must not make the
- * readers walk a million empty rows: they visit stored rows only (SheetView.rowsBetween).
+ * readers walk a million empty rows: they visit stored rows only (SheetIndex.rowsBetween).
  */
 import { buildSampleGrid } from '../../scripts/sample/build-sample';
 import { type Grid, setCell } from '../../src/layout/grid';
-import { SheetView } from '../../src/layout/sheet-view';
+import { SheetIndex } from '../../src/layout/reading';
 import { readClsBlocks } from '../../src/layout/cls-reader';
 import { readFtPlans } from '../../src/layout/ft-plan-reader';
 import { readActionPlans } from '../../src/layout/action-plan-reader';
@@ -12,9 +12,9 @@ import { readParameters } from '../../src/layout/params-reader';
 import { LAST_ROW } from '../fixtures/corpus/size';
 
 /** Calls of the per-row accessors while `read` runs. */
-function rowVisits(grid: Grid, read: (views: SheetView[]) => unknown): { visits: number; result: unknown } {
-  const views = grid.sheets.map((s) => new SheetView(s));
-  const spies = (['raw', 'merged', 'isBlankRow', 'columnsOf'] as const).map((m) => jest.spyOn(SheetView.prototype, m));
+function rowVisits(grid: Grid, read: (views: SheetIndex[]) => unknown): { visits: number; result: unknown } {
+  const views = grid.sheets.map((s) => new SheetIndex(s));
+  const spies = (['raw', 'merged', 'isBlankRow', 'columnsOf'] as const).map((m) => jest.spyOn(SheetIndex.prototype, m));
   try {
     const result = read(views);
     return { visits: spies.reduce((n, s) => n + s.mock.calls.length, 0), result };
@@ -23,7 +23,7 @@ function rowVisits(grid: Grid, read: (views: SheetView[]) => unknown): { visits:
   }
 }
 
-const READERS: [string, (views: SheetView[]) => unknown][] = [
+const READERS: [string, (views: SheetIndex[]) => unknown][] = [
   ['CLS blocks', (vs) => vs.flatMap(readClsBlocks)],
   ['plans de financement', (vs) => vs.flatMap(readFtPlans)],
   ["plans d'action", (vs) => vs.flatMap(readActionPlans)],
@@ -52,7 +52,7 @@ describe('readers visit stored rows only', () => {
     const grid = buildSampleGrid();
     const s = grid.sheets[0];
     setCell(s, LAST_ROW, 1, { value: 'fin' });
-    const view = new SheetView(s);
+    const view = new SheetIndex(s);
     const all = view.rowNumbers();
     expect(view.rowsBetween(0, LAST_ROW)).toEqual(all);
     expect(view.rowsBetween(all[2], all[4])).toEqual([all[3], all[4]]);

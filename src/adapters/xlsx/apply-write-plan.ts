@@ -5,60 +5,64 @@
  * sheets — is written back as loaded. The input file is never written to.
  */
 import { promises as fs } from 'fs';
-import * as path from 'path';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { CellScalar } from '../../layout/grid';
 import { cellAddress, parseAddress } from '../../layout/grid';
 import type { CellWrite, SheetToCreate, WritePlan } from '../../layout/write-plan';
-import { installExcelJsFixes } from './exceljs-fixes';
+import { checkOutput, writeOutputFile } from '../files/output-file';
+import { type SheetRename, renamedSheets } from './exceljs-sheet-names';
 import { translateFormula } from './shared-formula';
+import { xlsxLiteral } from './xlsx-literal';
 import { applyStyles, formatSheet } from './sheet-format';
 
-/** The output would overwrite the input: refused, whatever the path spelling (link, ./, case on some disks). */
-export class SameFileError extends Error {
-  override readonly name = 'SameFileError';
+export { OutputIsInputError as SameFileError, isSameFile } from '../files/output-file';
+export type { SheetRename } from './exceljs-sheet-names';
 
-  constructor(readonly input: string) {
-    super(`Le fichier de sortie est le fichier d'entrée « ${input} » : « annexes fill » n'écrit jamais sur son entrée ; indiquez un autre fichier avec -o.`);
-  }
+export interface AppliedPlan {
+  buffer: Buffer;
+  /** The input's sheets whose name Excel would refuse (over 31 characters, or a case duplicate), as renamed in the copy. */
+  renamed: SheetRename[];
 }
 
-export async function isSameFile(a: string, b: string): Promise<boolean> {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => null), fs.stat(b).catch(() => null)]);
-  // Same inode: a hard link, a symbolic link, or another spelling of the same path.
-  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
-}
-
-/** Writes `output`: a copy of `input` with the plan applied. Throws SameFileError before reading anything. */
-export async function applyWritePlanToCopy(input: string, output: string, plan: WritePlan): Promise<void> {
-  if (await isSameFile(input, output)) throw new SameFileError(input);
-  const buf = await fs.readFile(input);
-  const out = await applyWritePlanToBuffer(buf, plan);
-  await fs.writeFile(output, out);
+/**
+ * Writes `output`: a copy of `input` with the plan applied, atomically. Refuses (OutputIsInputError)
+ * before reading anything when `output` is the input under any name.
+ */
+export async function applyWritePlanToCopy(input: string, output: string, plan: WritePlan, verb = 'fill'): Promise<SheetRename[]> {
+  await checkOutput(output, [input], verb);
+  const { buffer, renamed } = await applyWritePlan(await fs.readFile(input), plan);
+  await writeOutputFile(output, buffer, [input], verb);
+  return renamed;
 }
 
 export async function applyWritePlanToBuffer(buf: Buffer, plan: WritePlan): Promise<Buffer> {
-  // The same parsing fixes as the reader: number formats kept raw (backslashes), amounts not turned
-  // into dates, empty cached strings kept — or the copy would change cells the plan does not touch.
-  installExcelJsFixes();
+  return (await applyWritePlan(buf, plan)).buffer;
+}
+
+export async function applyWritePlan(buf: Buffer, plan: WritePlan): Promise<AppliedPlan> {
+  // ExcelJS comes from ./exceljs with our parsing fixes: number formats kept raw (backslashes), amounts
+  // not turned into dates, empty cached strings kept — or the copy would change cells the plan does not touch.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buf as unknown as Parameters<ExcelJS.Xlsx['load']>[0]);
+  const renamed = renamedSheets(wb);
+  // The plan names sheets as the reader saw them; a sheet ExcelJS had to rename is found under its new name.
+  const sheet = (name: string) => wb.getWorksheet(name) ?? wb.getWorksheet(renamed.find((r) => r.from === name)?.to ?? '');
   for (const s of plan.createSheets) createSheet(wb, s);
   for (const w of plan.writes) {
-    const ws = wb.getWorksheet(w.sheet);
+    const ws = sheet(w.sheet);
     if (!ws) throw new Error(`write plan: no sheet "${w.sheet}"`);
     writeCell(ws, w);
   }
   // Styles only for the sheets the plan creates: the user's own sheets keep their look.
   const created = new Set(plan.createSheets.map((s) => s.name));
   const styles = (plan.styles ?? []).filter((s) => created.has(s.sheet));
-  for (const name of new Set(styles.map((s) => s.sheet))) applyStyles(wb.getWorksheet(name) as ExcelJS.Worksheet, styles.filter((s) => s.sheet === name));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  for (const name of new Set(styles.map((s) => s.sheet))) applyStyles(sheet(name) as ExcelJS.Worksheet, styles.filter((s) => s.sheet === name));
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), renamed };
 }
 
 function createSheet(wb: ExcelJS.Workbook, s: SheetToCreate): void {
-  const existing = wb.getWorksheet(s.name);
+  // Excel's sheet names ignore case: « CONTRÔLES » is the sheet « Contrôles ».
+  const existing = wb.worksheets.find((ws) => ws.name.toLowerCase() === s.name.toLowerCase());
   if (existing && !s.replace) return;
   if (existing) wb.removeWorksheet(existing.id);
   formatSheet(wb.addWorksheet(s.name), s);
@@ -73,7 +77,7 @@ function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {
     cell.value = (result === undefined ? { formula } : { formula, result }) as ExcelJS.CellFormulaValue;
   } else {
     // A string is stored as a shared string: « =HYPERLINK(…) », « +33… », « -50 places » stay text.
-    cell.value = w.value === undefined ? null : w.value;
+    cell.value = w.value === undefined ? null : typeof w.value === 'string' ? xlsxLiteral(w.value) : w.value;
   }
   if (w.numFmt) cell.numFmt = w.numFmt;
 }

@@ -4,12 +4,17 @@
  * to the zip (ExcelJS cannot write charts). The mid-term report and the controllers' return
  * documents are written this way.
  */
-import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import { cellAddress } from '../../layout/grid';
 import type { ReportPlan, SheetRange } from '../../layout/report/report-plan';
+import { visibleCellText } from '../../layout/visible-text';
+import { xlsxLiteral } from './xlsx-literal';
+import { writeFileAtomic } from '../files/atomic-write';
 import { applyStyles, formatSheet } from './sheet-format';
 import { type CachedValue, addCharts } from './xlsx-chart';
+
+/** Text from the workbook (action labels, the Département) shown as written: visible control characters, literal _xHHHH_. */
+const text = (s: string): string => xlsxLiteral(visibleCellText(s));
 
 export async function reportToXlsxBuffer(report: ReportPlan): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -20,8 +25,8 @@ export async function reportToXlsxBuffer(report: ReportPlan): Promise<Buffer> {
     const ws = wb.getWorksheet(w.sheet);
     if (!ws) throw new Error(`report sheet ${w.sheet} not created`);
     const cell = ws.getCell(w.row, w.col);
-    const v = w.value ?? null;
     // A string is stored as a shared string: text starting with « = » stays text.
+    const v = typeof w.value === 'string' ? text(w.value) : (w.value ?? null);
     cell.value = w.formula !== undefined ? ({ formula: w.formula, result: v ?? undefined } as ExcelJS.CellFormulaValue) : v;
     if (w.numFmt) cell.numFmt = w.numFmt;
     values.set(`${w.sheet}!${cellAddress(w.row, w.col)}`, v instanceof Date ? v.toISOString() : typeof v === 'boolean' ? String(v) : v);
@@ -35,9 +40,10 @@ export async function reportToXlsxBuffer(report: ReportPlan): Promise<Buffer> {
     for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) out.push(values.get(`${r.sheet}!${cellAddress(row, col)}`) ?? null);
     return out;
   };
-  return addCharts(buf, report.charts, cache);
+  const charts = report.charts.map((c) => ({ ...c, title: text(c.title), series: c.series.map((x) => ({ ...x, name: text(x.name) })) }));
+  return addCharts(buf, charts, cache);
 }
 
 export async function writeReportFile(report: ReportPlan, path: string): Promise<void> {
-  await fs.writeFile(path, await reportToXlsxBuffer(report));
+  await writeFileAtomic(path, await reportToXlsxBuffer(report));
 }

@@ -5,10 +5,10 @@
  * protected WITHOUT a password: the protection guards against overwriting a formula by mistake,
  * and anyone can lift it (Révision › Ôter la protection de la feuille) to adapt the model.
  */
-import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { BlankWorkbook, SheetSetup, Validation } from '../../layout/blank/sheet-setup';
 import { sheetExtent } from '../../layout/grid';
+import { writeFileAtomic } from '../files/atomic-write';
 import { writeCell } from './write-xlsx';
 import { applyPrint, applyStyles } from './sheet-format';
 
@@ -58,7 +58,7 @@ export async function blankWorkbookToBuffer(blank: BlankWorkbook): Promise<Buffe
 }
 
 export async function writeBlankWorkbook(blank: BlankWorkbook, path: string): Promise<void> {
-  await fs.writeFile(path, await blankWorkbookToBuffer(blank));
+  await writeFileAtomic(path, await blankWorkbookToBuffer(blank));
 }
 
 async function applySetup(ws: ExcelJS.Worksheet, setup: SheetSetup): Promise<void> {

@@ -2,9 +2,9 @@
  * Grid → .xlsx, through ExcelJS. Used by the CLI to write annotated copies and by tests to build
  * fixture workbooks.
  */
-import { promises as fs } from 'fs';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import type { Grid, GridCell } from '../../layout/grid';
+import { writeFileAtomic } from '../files/atomic-write';
 
 export async function gridToXlsxBuffer(grid: Grid): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -20,7 +20,7 @@ export async function gridToXlsxBuffer(grid: Grid): Promise<Buffer> {
 }
 
 export async function writeXlsxFile(grid: Grid, path: string): Promise<void> {
-  await fs.writeFile(path, await gridToXlsxBuffer(grid));
+  await writeFileAtomic(path, await gridToXlsxBuffer(grid));
 }
 
 /** One grid cell into an ExcelJS cell: a formula with its cached result (none when uncached), or a value. */

@@ -16,6 +16,8 @@ export interface CheckArgs {
   jobs?: number;
   /** Folder for the return documents, one workbook per file checked (--par-departement). */
   returnFolder?: string;
+  /** Time one file may take, in ms (default: from its size, see check-pool's fileTimeoutMs). */
+  timeoutMs?: number;
 }
 
 export type ParsedCheckArgs = CheckArgs | { command: 'help' } | { command: 'error'; message: string };
@@ -47,6 +49,8 @@ Options :
                                 (défaut, FT art. 8) ou retenu en totalité (FT art. 4.1)
   --max-file-size N             taille maximale d'un fichier en Mo (50 par défaut)
   --max-uncompressed-size N     taille maximale d'un fichier une fois décompressé, en Mo (100 par défaut)
+  --max-time N                  durée maximale du contrôle d'un fichier, en secondes (par défaut
+                                120 s plus 20 s par Mo du fichier) : au-delà, il est déclaré illisible
   -h, --help                    affiche cette aide
 
 Code de sortie : 0 sans erreur, 1 si une anomalie de sévérité « erreur » est trouvée,
@@ -135,6 +139,12 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         const d = next();
         if (!d) return { command: 'error', message: "l'option --par-departement attend un dossier où écrire les retours." };
         out.returnFolder = d;
+        break;
+      }
+      case '--max-time': {
+        const n = Number(next());
+        if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: "l'option --max-time attend une durée en secondes." };
+        out.timeoutMs = Math.round(n * 1000);
         break;
       }
       case '--jobs': {

@@ -1,7 +1,9 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
+import { promises as fs } from 'fs';
 import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
-import { collectFiles } from '../collect-files';
+import { collectFiles, showNames } from '../collect-files';
+import { isReviewWorkbook } from '../review-file';
+import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
 import type { FileResult } from '../check-file';
 import { checkFiles, prewarmCheckWorker } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
@@ -9,6 +11,7 @@ import { formatJson } from '../format-json';
 import { batchTotals, formatText } from '../format-text';
 import { formatCsv } from '../format-csv';
 import type { Io } from '../io';
+import { visibleText } from '../../layout/visible-text';
 import type { ReviewContext } from '../return-document';
 import { toolVersion } from '../tool-version';
 
@@ -25,45 +28,52 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   }
   const folders = await inputFolders(args.paths);
   if (args.returnFolder && folders.some((f) => isInside(path.resolve(args.returnFolder as string), f))) {
-    io.stderr(`annexes check : le dossier des retours « ${args.returnFolder} » est dans un dossier contrôlé : les retours y seraient contrôlés la fois suivante ; choisissez un autre dossier.\n`);
+    io.stderr(`annexes check : le dossier des retours « ${visibleText(args.returnFolder)} » est dans un dossier contrôlé : les retours y seraient contrôlés la fois suivante ; choisissez un autre dossier.\n`);
     return 2;
   }
-  const context: ReviewContext = { reviewDate: new Date(), toolVersion: toolVersion(), displayName: displayNames(args.paths, folders) };
+  // The report is never one of the workbooks checked; a previous review workbook found in a folder
+  // is the report being replaced, not a workbook to check.
+  if (args.out) await checkOutput(args.out, args.paths, 'check');
+  const previousReview = args.out !== undefined && (await isReviewWorkbook(args.out));
   // The worker loads the reader and the engine while this thread collects the files.
   prewarmCheckWorker(args);
-  const targets = await collectFiles(args.paths);
+  const collected = await collectFiles(args.paths, { exclude: previousReview && args.out ? [args.out] : [] });
+  for (const notice of collected.notices) io.stderr(`annexes check : ${visibleText(notice)}\n`);
+  const { targets, shownAs } = collected;
+  // Files found in the folders are inputs too (a workbook of the folder is never overwritten).
+  const inputs = [...args.paths, ...targets.filter((t) => !('problem' in t)).map((t) => t.file)];
   const progress = createProgress(io, targets.length, progressWanted(io));
-  const results = await checkFiles(targets, {
-    overrides: args.overrides,
-    maxFileBytes: args.maxFileBytes,
-    maxUncompressedBytes: args.maxUncompressedBytes,
-    jobs: args.jobs,
-    // The review workbook and the return documents need the per-file summaries (causes, readings).
-    summary: args.format === 'xlsx' || !!args.returnFolder,
-    onResult: (r, done) => progress.tick(r.file, done),
-  });
+  let results: FileResult[];
+  try {
+    if (args.out) await checkOutput(args.out, inputs, 'check');
+    results = await checkFiles(targets, {
+      overrides: args.overrides,
+      maxFileBytes: args.maxFileBytes,
+      maxUncompressedBytes: args.maxUncompressedBytes,
+      jobs: args.jobs,
+      timeoutMs: args.timeoutMs,
+      // The review workbook and the return documents need the per-file summaries (causes, readings).
+      summary: args.format === 'xlsx' || !!args.returnFolder,
+      onResult: (r, done) => progress.tick(shownAs.get(r.file) ?? r.file, done),
+    });
+  } finally {
+    await collected.release();
+  }
   progress.end();
+  results = showNames(results, shownAs);
+  const context: ReviewContext = { reviewDate: new Date(), toolVersion: toolVersion(), displayName: displayNames(args.paths, folders) };
   const report = await render(args, results, context);
   if (args.returnFolder) {
-    try {
-      // ExcelJS is loaded only to write the return documents.
-      const { writeReturnDocuments } = await import('../return-document');
-      const written = await writeReturnDocuments(results, args.returnFolder, context);
-      io.stderr(`${written.length} retour${written.length > 1 ? 's' : ''} par Département écrit${written.length > 1 ? 's' : ''} dans « ${args.returnFolder} ».\n`);
-    } catch (e) {
-      io.stderr(`annexes : impossible d'écrire les retours dans « ${args.returnFolder} » (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).\n`);
-      return 2;
-    }
+    // ExcelJS is loaded only to write the return documents; each is written like the report (never over an input, atomic).
+    const { writeReturnDocuments } = await import('../return-document');
+    const written = await writeReturnDocuments(results, args.returnFolder, context, inputs.filter((f) => !shownAs.has(f)));
+    io.stderr(`${written.length} retour${written.length > 1 ? 's' : ''} par Département écrit${written.length > 1 ? 's' : ''} dans « ${visibleText(args.returnFolder)} ».\n`);
   }
   if (args.out) {
-    try {
-      await fs.writeFile(args.out, report);
-    } catch (e) {
-      io.stderr(`annexes : impossible d'écrire le rapport dans « ${args.out} » (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).\n`);
-      return 2;
-    }
+    // Checked again at the write; files read through a descriptor (non-UTF-8 names) were checked above, while open.
+    await writeOutputFile(args.out, report, inputs.filter((f) => !shownAs.has(f)), 'check');
     // The report is in the file: the counts still on the terminal.
-    io.stderr(`Rapport écrit dans « ${args.out} ». ${batchTotals(results)}\n`);
+    io.stderr(`Rapport écrit dans « ${visibleText(args.out)} ». ${batchTotals(results)}\n`);
   } else {
     io.stdout(typeof report === 'string' ? report : report.toString('utf8'));
   }

@@ -1,11 +1,9 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
 import { parseCheckArgs } from './check-args';
 import type { Io } from '../io';
 import type { OptionOverrides } from '../../domain/workbook';
 import { readXlsxFile } from '../../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../../adapters/xlsx/errors';
-import { isSameFile } from '../../adapters/xlsx/apply-write-plan';
+import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
 import { compareGrids } from '../../layout/compare-grids';
 import { hasChanges } from '../../domain/diff';
 import { type DiffReport, formatDiffJson, formatDiffText } from '../format-diff';
@@ -72,12 +70,8 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`annexes diff : ${args.message}\n\n${DIFF_USAGE}\n`);
     return 2;
   }
-  for (const input of [args.before, args.after]) {
-    if (args.out && (await isSameFile(args.out, input))) {
-      io.stderr(`annexes diff : le rapport « ${args.out} » serait écrit sur le classeur « ${input} » ; « annexes diff » n'écrit jamais sur ses entrées, indiquez un autre fichier.\n`);
-      return 2;
-    }
-  }
+  const inputs = [args.before, args.after];
+  if (args.out) await checkOutput(args.out, inputs, 'diff'); // refused at once when it is one of the two
   let report: DiffReport;
   try {
     const [before, after] = await Promise.all([args.before, args.after].map((f) => readXlsxFile(f, args.limits)));
@@ -93,27 +87,10 @@ export async function diffCommand(argv: string[], io: Io): Promise<number> {
   }
   const output = args.format === 'json' ? formatDiffJson(report) : args.format === 'xlsx' ? await formatDiffXlsx(report) : formatDiffText(report);
   if (args.out) {
-    try {
-      await writeAtomically(args.out, output);
-    } catch (e) {
-      io.stderr(`annexes diff : impossible d'écrire le rapport dans « ${args.out} » (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).\n`);
-      return 2;
-    }
+    await writeOutputFile(args.out, output, inputs, 'diff');
     io.stderr(`Comparaison écrite dans « ${args.out} ».\n`);
   } else {
     io.stdout(typeof output === 'string' ? output : output.toString('utf8'));
   }
   return hasChanges(report.diff) ? 1 : 0;
-}
-
-/** A temporary file beside the target, then renamed over it: a previous report stays whole until the new one is. */
-async function writeAtomically(file: string, data: string | Buffer): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(temp, data);
-    await fs.rename(temp, file);
-  } catch (e) {
-    await fs.rm(temp, { force: true });
-    throw e;
-  }
 }

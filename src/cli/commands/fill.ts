@@ -1,9 +1,13 @@
+import { readFile } from 'fs/promises';
 import { parseCheckArgs } from './check-args';
 import type { Io } from '../io';
 import type { OptionOverrides } from '../../domain/workbook';
 import { readXlsxFile } from '../../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../../adapters/xlsx/errors';
-import { SameFileError, applyWritePlanToCopy, isSameFile } from '../../adapters/xlsx/apply-write-plan';
+import { applyWritePlan } from '../../adapters/xlsx/apply-write-plan';
+import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
+import { errnoCode, fsReason } from '../../adapters/files/fs-errors';
+import { visibleText } from '../../layout/visible-text';
 import { planFill } from '../../layout/fill';
 
 export const FILL_USAGE = `Usage : annexes fill <classeur.xlsx> -o <copie.xlsx> [options]
@@ -70,24 +74,25 @@ export async function fillCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const { input, output, overrides } = args;
+  await checkOutput(output, [input], 'fill'); // before reading: refused at once when it is the input
+  let written;
   try {
-    if (await isSameFile(input, output)) throw new SameFileError(input);
     const { derived, volets, controls, plan } = planFill(await readXlsxFile(input), overrides);
-    await applyWritePlanToCopy(input, output, plan);
-    io.stdout(`Classeur écrit : ${output}\n  ${derived.description}\n  ${volets.description}\n  ${controls.description}\n`);
-    return 0;
+    const { buffer, renamed } = await applyWritePlan(await readFile(input), plan);
+    written = { buffer, renamed, descriptions: [derived.description, volets.description, controls.description] };
   } catch (e) {
-    if (e instanceof SameFileError || e instanceof UnreadableWorkbookError) {
-      io.stderr(`annexes fill : ${e.message}\n`);
-      return 2;
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) {
-      io.stderr(`annexes fill : impossible d'écrire « ${output} » (${code}).\n`);
-      return 2;
-    }
     const detail = e instanceof Error ? e.message : String(e);
-    io.stderr(`annexes fill : le classeur « ${input} » n'a pas pu être rempli (erreur interne : ${detail}). Merci de signaler ce fichier à l'équipe.\n`);
+    const message =
+      e instanceof UnreadableWorkbookError
+        ? e.message
+        : errnoCode(e)
+          ? `le classeur « ${input} » n'a pas pu être lu (${fsReason(e)}).`
+          : `le classeur « ${input} » n'a pas pu être rempli (erreur interne : ${detail}). Merci de signaler ce fichier à l'équipe.`;
+    io.stderr(`annexes fill : ${visibleText(message)}\n`);
     return 2;
   }
+  await writeOutputFile(output, written.buffer, [input], 'fill');
+  const notes = written.renamed.map((r) => `La feuille « ${r.from} » du classeur s’appelle « ${r.to} » dans la copie (Excel n’accepte que des noms de 31 caractères au plus, uniques sans tenir compte des majuscules).`);
+  io.stdout(`${[`Classeur écrit : ${output}`, ...[...written.descriptions, ...notes].map((d) => `  ${d}`)].map(visibleText).join('\n')}\n`);
+  return 0;
 }

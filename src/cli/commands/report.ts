@@ -1,6 +1,8 @@
 import { readXlsxFile } from '../../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../../adapters/xlsx/errors';
-import { writeReportFile } from '../../adapters/xlsx/write-report';
+import { reportToXlsxBuffer } from '../../adapters/xlsx/write-report';
+import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
+import { visibleText } from '../../layout/visible-text';
 import { analyseGrid } from '../../layout/analyse';
 import { planMidTermReport } from '../../layout/report/mid-term-report';
 import { countBySeverity, summaryText } from '../check-file';
@@ -56,23 +58,19 @@ export async function reportCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`annexes report : ${args.error}\n\n${REPORT_USAGE}\n`);
     return 2;
   }
+  await checkOutput(args.out, [args.input], 'report'); // before reading: refused at once when it is the input
   let report;
   try {
     const grid = await readXlsxFile(args.input);
     report = planMidTermReport(grid, analyseGrid(grid));
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) {
-      io.stderr(`annexes report : ${e.message}\n`);
+      io.stderr(`annexes report : ${visibleText(e.message)}\n`);
       return 2;
     }
     throw e;
   }
-  try {
-    await writeReportFile(report, args.out);
-  } catch (e) {
-    io.stderr(`annexes : impossible d'écrire le rapport dans « ${args.out} » (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).\n`);
-    return 2;
-  }
-  io.stderr(`Rapport à mi-parcours écrit dans « ${args.out} » (${summaryText(countBySeverity(report.findings))}).\n`);
+  await writeOutputFile(args.out, await reportToXlsxBuffer(report), [args.input], 'report');
+  io.stderr(`Rapport à mi-parcours écrit dans « ${visibleText(args.out)} » (${summaryText(countBySeverity(report.findings))}).\n`);
   return 0;
 }

@@ -1,5 +1,7 @@
 import type { Io } from '../io';
-import { writeBlankWorkbook } from '../../adapters/xlsx/write-template';
+import { blankWorkbookToBuffer } from '../../adapters/xlsx/write-template';
+import { writeOutputFile } from '../../adapters/files/output-file';
+import { visibleText } from '../../layout/visible-text';
 import { buildBlankWorkbook } from '../../layout/blank/blank-workbook';
 
 export const TEMPLATE_USAGE = `Usage : annexes template -o <modele.xlsx> [--year AAAA]
@@ -51,12 +53,7 @@ export async function templateCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`annexes template : ${args.message}\n\n${TEMPLATE_USAGE}\n`);
     return 2;
   }
-  try {
-    await writeBlankWorkbook(buildBlankWorkbook(args.year), args.output);
-  } catch (e) {
-    io.stderr(`annexes template : impossible d'écrire « ${args.output} » (${(e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e))}).\n`);
-    return 2;
-  }
-  io.stdout(`Modèle vierge ${args.year} écrit : ${args.output}\n`);
+  await writeOutputFile(args.output, await blankWorkbookToBuffer(buildBlankWorkbook(args.year)), [], 'template');
+  io.stdout(`Modèle vierge ${args.year} écrit : ${visibleText(args.output)}\n`);
   return 0;
 }

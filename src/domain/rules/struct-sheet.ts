@@ -11,6 +11,12 @@ const EXPECTED: Record<string, string> = {
   'fiche-budget': 'aucun tableau budgétaire de fiche (en-têtes Etat, Conseil départemental, Total ; lignes 2024…2027 et Total) n’y a été trouvé',
 };
 
+const TITLED: Record<'cls' | 'ft-plan' | 'ft-action-plan', string> = {
+  cls: 'un bloc « Tableau financier » (en-têtes « Fiche action N° », « Intitulé de l’action » et au moins trois colonnes de montants reconnues)',
+  'ft-plan': 'un volet « Construction du plan de financement » (en-têtes « Ressources existantes », « Cible », « Montant delta »)',
+  'ft-action-plan': 'un tableau « Plan d’action » (en-têtes FA, État, Conseil départemental, Montant de l’action)',
+};
+
 /** Annex tables are found by their headers wherever they are; this says when none is where one is expected. */
 export const structSheet: Rule = {
   id: 'STRUCT-SHEET',
@@ -27,6 +33,19 @@ export const structSheet: Rule = {
     }
     for (const e of wb.emptyAnnexSheets) {
       out.push(findingAt({ ...this, severity: e.expected === 'cls' || e.expected === 'ft-plan' ? 'error' : 'warning' }, { sheet: e.sheet, address: '' }, `Feuille « ${e.sheet} » : ${EXPECTED[e.expected]}.`));
+    }
+    // A title whose table was not read: one block of several dropped would otherwise go unseen.
+    for (const t of wb.unreadTitles ?? []) {
+      if (wb.emptyAnnexSheets.some((e) => e.sheet === t.sheet && e.expected === t.expected)) continue; // said for the whole sheet
+      out.push(
+        findingAt(
+          { ...this, severity: t.expected === 'ft-action-plan' ? 'warning' : 'error' },
+          { sheet: t.sheet, address: t.address },
+          t.header
+            ? `Feuille « ${t.sheet} », cellule ${t.address} : l’en-tête « ${t.title} » ressemble à ${TITLED[t.expected]}, mais trop peu de ses colonnes y sont reconnues pour le lire ; ses montants ne sont pas contrôlés.`
+            : `Feuille « ${t.sheet} », cellule ${t.address} : le titre « ${t.title} » annonce ${TITLED[t.expected]}, mais aucun tableau lisible n’a été trouvé dessous ; ses montants ne sont pas contrôlés.`,
+        ),
+      );
     }
     if (hasCls !== hasFt) {
       const missing = hasCls ? 'France Travail (« Construction du plan de financement »)' : 'CLS (« Tableau financier »)';

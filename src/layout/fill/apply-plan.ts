@@ -9,7 +9,7 @@ import type { WritePlan } from '../write-plan';
 export function applyPlanToGrid(grid: Grid, plan: WritePlan): Grid {
   const sheets: GridSheet[] = grid.sheets.map(copySheet);
   for (const s of plan.createSheets) {
-    const i = sheets.findIndex((x) => x.name === s.name);
+    const i = sheets.findIndex((x) => x.name.toLowerCase() === s.name.toLowerCase()); // Excel ignores case
     if (i >= 0 && !s.replace) continue;
     const created = newSheet(s.name);
     created.merges = (s.merges ?? []).map((m) => ({ ...m }));

@@ -2,8 +2,11 @@ import type { Finding, Severity } from '../../domain/finding';
 import type { Analysis } from '../analyse';
 import type { CellWrite, WritePlan } from '../write-plan';
 import { excelString, quoteSheet } from './formula-text';
+import { visibleCellText } from '../visible-text';
 
 export const CONTROLS_SHEET = 'Contrôles';
+/** A1 of the sheet: also how a later fill knows the sheet is the tool's (tool-sheets.ts). */
+export const CONTROLS_TITLE = 'Contrôles des annexes financières';
 
 const SEVERITY: Record<Severity, string> = { error: 'ERREUR', warning: 'AVERTISSEMENT', info: 'INFO' };
 const HEADERS = ['Sévérité', 'Règle', 'Feuille', 'Cellule', 'Message', 'Article', 'Attendu', 'Constaté'];
@@ -18,11 +21,12 @@ export function planControlsSheet(analysis: Analysis): WritePlan {
   const { findings } = analysis;
   const writes: CellWrite[] = [];
   const put = (row: number, col: number, value: string) => {
-    if (value !== '') writes.push({ sheet: CONTROLS_SHEET, row, col, value, purpose: 'control' });
+    // Sheet names and values quoted from the workbook are shown as written (visible control characters).
+    if (value !== '') writes.push({ sheet: CONTROLS_SHEET, row, col, value: visibleCellText(value), purpose: 'control' });
   };
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-  put(1, 1, 'Contrôles des annexes financières');
+  put(1, 1, CONTROLS_TITLE);
   put(2, 1, summary(counts));
   HEADERS.forEach((h, i) => put(HEADER_ROW, i + 1, h));
   if (findings.length === 0) put(HEADER_ROW + 1, 1, 'Aucun constat.');

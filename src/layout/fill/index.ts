@@ -9,3 +9,4 @@ export { applyPlanToGrid } from './apply-plan';
 export { mergePlans } from './merge-plans';
 export { voletSheetName } from './volet-sections';
 export { planFill, type FillPlans } from './plan-fill';
+export { claimToolSheets, isToolSheet, type ToolSheetRename } from './tool-sheets';

@@ -17,7 +17,7 @@ import { CORPUS } from '../../fixtures/make-corpus';
 import { writeManyRowsWorkbook } from '../../fixtures/many-rows';
 import { everyFeature, randomGrid } from '../../fixtures/reader-workbooks';
 import { compareWithOracle } from '../../helpers/grid-diff';
-import { convertManyWithLibreOffice } from '../../helpers/libreoffice';
+import { convertAllWithLibreOffice } from '../../helpers/libreoffice';
 import { pythonWithOpenpyxl } from '../../helpers/python';
 
 jest.setTimeout(600_000);
@@ -41,7 +41,7 @@ describe('files written by openpyxl, and the same re-saved by LibreOffice', () =
     execFileSync(pythonWithOpenpyxl() ?? 'python3', [join(__dirname, '..', '..', 'fixtures', 'openpyxl', 'make-workbooks.py'), out]);
     written = readdirSync(out).map((f) => join(out, f));
     mkdirSync(join(dir, 'openpyxl-lo'));
-    resaved = await convertManyWithLibreOffice(written, join(dir, 'openpyxl-lo'));
+    resaved = await convertAllWithLibreOffice(written, join(dir, 'openpyxl-lo', 'xlsx'), 'xlsx');
   });
 
   it('openpyxl', async () => {
@@ -79,7 +79,7 @@ describe('the project’s workbooks, the corpus and random grids re-saved by Lib
     }
     const out = join(dir, 'lo-out');
     mkdirSync(out);
-    converted = await convertManyWithLibreOffice(files, out);
+    converted = await convertAllWithLibreOffice(files, out, 'xlsx');
   });
 
   it('each converted file reads the same with both readers', async () => {

@@ -200,8 +200,9 @@ describe('sheets', () => {
     expect(s.merges).toHaveLength(1);
   });
 
-  it('refuses two sheets of the same name, and a sheet whose part is missing', async () => {
-    await expect(read({ sheets: [{ name: 'Annexe', xml: '' }, { name: 'ANNEXE', xml: '' }] })).rejects.toThrow(/deux feuilles portent le même nom « ANNEXE »/);
+  it('refuses two sheets of the same name (names equal but for case are two sheets), and a sheet whose part is missing', async () => {
+    await expect(read({ sheets: [{ name: 'Annexe', xml: '' }, { name: 'Annexe', xml: '' }] })).rejects.toThrow(/deux feuilles portent le même nom « Annexe »/);
+    expect((await read({ sheets: [{ name: 'Annexe', xml: '' }, { name: 'ANNEXE', xml: '' }] })).sheets.map((s) => s.name)).toEqual(['Annexe', 'ANNEXE']);
     const missing = xlsxFromXml({ sheets: [{ name: 'Annexe', xml: '' }], extraRels: '' });
     const broken = missing.toString('latin1').includes('sheet1.xml') ? xlsxFromXml({ sheets: [{ name: 'Annexe', xml: '', target: 'worksheets/absente.xml' }] }) : missing;
     await expect(readXlsxBuffer(broken, 'a.xlsx')).rejects.toThrow(/la feuille « Annexe » est absente de l'archive/);

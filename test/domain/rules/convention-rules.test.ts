@@ -164,6 +164,28 @@ describe('STRUCT-SHEET, STRUCT-COLUMN, PARAM-INVALID', () => {
     expect(brief(f)).toContain(`${CLS}! error`);
   });
 
+  it('STRUCT-SHEET: a block whose header cannot be read is named by its title cell, not dropped', () => {
+    // The exécution 2024 header (row 27) made unrecognisable: the prévisionnel and the récapitulatif are still read.
+    const edits: Record<string, string> = {};
+    for (const col of 'DEFGHIJ') edits[`${col}27`] = 'Montant';
+    const f = findingsOf(sampleWith({ [CLS]: edits }), 'STRUCT-SHEET');
+    expect(brief(f)).toEqual([`${CLS}!A23 error`]);
+    expect(f[0].message).toContain('« TABLEAU FINANCIER DU CONTRAT LOCAL DES SOLIDARITÉS');
+    expect(f[0].message).toContain('aucun tableau lisible');
+  });
+
+  it('STRUCT-SHEET: a block header without title, too damaged to be read, is named by its first header cell', () => {
+    const f = findingsOf(sampleWith({ [CLS]: { A1: null, A2: null, E5: 'x', F5: 'y' } }), 'STRUCT-SHEET');
+    expect(brief(f)).toEqual([`${CLS}!B5 error`]);
+    expect(f[0].message).toContain('l’en-tête « Fiche action N° » ressemble à un bloc « Tableau financier »');
+  });
+
+  it('STRUCT-SHEET: an unreadable volet is named by its title; a title over its table says nothing', () => {
+    const f = findingsOf(sampleWith({ [FT]: { D16: 'x', E16: 'y', F16: 'z', G16: 'w' } }), 'STRUCT-SHEET');
+    expect(brief(f)).toEqual([`${FT}!A13 error`]);
+    expect(findingsOf(sampleWith({}), 'STRUCT-SHEET')).toEqual([]);
+  });
+
   it('STRUCT-COLUMN: a block without its "Budget global" column', () => {
     const f = findingsOf(sampleWith({ [CLS]: { G5: 'Commentaire' } }), 'STRUCT-COLUMN');
     expect(brief(f)).toEqual([`${CLS}!A5 error`]);

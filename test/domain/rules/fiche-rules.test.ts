@@ -1,3 +1,4 @@
+import { readAnnexWorkbook } from '../../../src/layout/read-workbook';
 import { CLS, brief, findingsOf, sampleWith } from '../../helpers/sample';
 import { FICHE_BUDGET_SHEET } from '../../../scripts/sample/fiche-budgets';
 import { analyseGrid } from '../../../src/layout/analyse';
@@ -236,11 +237,15 @@ describe('fiches twice, fiches side by side', () => {
     expect(f.map((x) => x.message)).toEqual([expect.stringContaining('compté deux fois')]);
   });
 
-  it('two fiches side by side: the second one’s columns are said not to be read', () => {
+  it('two fiches side by side are both read, each under its own title (issue 15: side-by-side tables own their columns)', () => {
     const left: Cell[][] = [['Fiche 3.3'], HEAD, ...fourYears(5, 5), ['Total', 20, 20, null, 40]];
-    const rows = left.map((r, i) => [...r, ...Array(6 - r.length).fill(null), ...left[i]]);
-    const f = findingsOf(fichesOnly(rows), 'STRUCT-DUPLICATE');
-    expect(f.length).toBeGreaterThan(0);
-    expect(f.every((x) => x.severity === 'warning')).toBe(true);
+    const right: Cell[][] = [['Fiche 3.4'], HEAD, ...fourYears(7, 7), ['Total', 28, 28, null, 56]];
+    const rows = left.map((r, i) => [...r, ...Array(6 - r.length).fill(null), ...right[i]]);
+    const wb = readAnnexWorkbook(fichesOnly(rows));
+    expect(wb.tables.filter((t) => t.kind === 'fiche-budget').map((t) => [t.title, t.rows.length])).toEqual([
+      ['Fiche 3.3', 5],
+      ['Fiche 3.4', 5],
+    ]);
+    expect(findingsOf(fichesOnly(rows), 'STRUCT-DUPLICATE')).toEqual([]);
   });
 });

@@ -83,7 +83,9 @@ function readWorkbook(parts: PartReader): Grid {
   const names = new Set<string>();
   for (const s of sheets) {
     if (!parts.has(s.rel?.part)) throw workbookNotXlsx(label, new Error(`no part for sheet ${s.name}`), `la feuille « ${s.name} » est absente de l'archive`);
-    const key = s.name.toLowerCase();
+    // Excel refuses names equal but for case, LibreOffice and hand-made files may hold them: they stay
+    // two sheets a finding can tell apart. The same name twice cannot be told apart: unreadable.
+    const key = s.name;
     if (names.has(key)) throw workbookNotXlsx(label, new Error(`duplicate sheet ${s.name}`), `deux feuilles portent le même nom « ${s.name} »`);
     names.add(key);
   }
