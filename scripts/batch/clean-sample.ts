@@ -23,17 +23,27 @@ export function buildCleanSampleGrid(): Grid {
   const fiches = buildFicheSheet(mendedFiches());
   grid.sheets = grid.sheets.map((s) => (s.name === CLS_SHEET ? cls : s.name === FICHE_BUDGET_SHEET ? fiches : s));
   replaceText(grid, '3030 places', '330 places');
-  const params = grid.sheets.find((s) => s.name === PARAMS_SHEET) as GridSheet;
-  for (const cols of params.rows.values()) {
-    const label = cols.get(1)?.value;
-    if (typeof label === 'string' && label.startsWith('FSE+ valorisation')) cols.set(2, { value: 'oui' });
-    // 3 011 346 € of eligible volet-2 expenses once the journal is mended: with 100 000 € of FSE+,
-    // the CD's 2 911 346 € make exactly half of the realised cost.
-    if (typeof label === 'string' && label.startsWith('FT dépenses CD volet 2')) cols.set(2, { value: 2911346, numFmt: '#,##0.00 "€"' });
-  }
+  mendParameters(grid);
   mendJournal(grid);
   recalculateGrid(grid);
   return grid;
+}
+
+/**
+ * The Paramètres of a clean workbook, whatever the layout (the value is right of its key): the FSE+
+ * valorisation counts as CD money, and the CD's own volet-2 expenses — 3 011 346 € of eligible
+ * expenses once the journal is mended, 100 000 € of FSE+ — make exactly half of the realised cost.
+ */
+export function mendParameters(grid: Grid): void {
+  const params = grid.sheets.find((s) => s.name === PARAMS_SHEET) as GridSheet | undefined;
+  for (const cols of params?.rows.values() ?? []) {
+    for (const [c, cell] of cols) {
+      if (typeof cell.value !== 'string') continue;
+      const label = stripAccents(cell.value);
+      if (label.startsWith('FSE+ valorisation')) cols.set(c + 1, { value: 'oui' });
+      if (label.startsWith('FT depenses CD volet 2')) cols.set(c + 1, { value: 2911346, numFmt: '#,##0.00 "€"' });
+    }
+  }
 }
 
 /** The two expense lines the sample plants for the EXP-* rules, made eligible and in period. */

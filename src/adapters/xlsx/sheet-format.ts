@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import { PAGE_MARGINS, STYLE_FONT } from '../../layout/print-layout';
 import type { CellStyle, PrintSetup, SheetToCreate, StyleRun } from '../../layout/write-plan';
 import { columnLetters } from '../../layout/grid';
+import { visibleCellText } from '../../layout/visible-text';
 
 const FONT = 'Calibri';
 const BORDER_COLOUR = { argb: 'FF7F8FA9' };
@@ -85,7 +86,8 @@ export function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
   }
   for (const r of p.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
   // « &8 » sets the size: a space after it, or a footer starting with digits (« 62-… ») would be read as the size.
-  const centre = p.footer ? `&C&8 ${escapeHeader(p.footer)}` : '';
+  // The footer names the Département as the workbook writes it: control characters shown, never run.
+  const centre = p.footer ? `&C&8 ${escapeHeader(visibleCellText(p.footer))}` : '';
   ws.headerFooter = { oddFooter: `&L&8 &A${centre}&R&8 Page &P` };
 }
 

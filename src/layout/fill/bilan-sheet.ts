@@ -15,7 +15,11 @@ import { voletSheetName } from './volet-sections';
 export const BILAN_SHEET = 'Bilan financier FT';
 const PERCENT_FORMAT = '0.00%';
 const LABEL = 1, TOTAL = 5, LAST = 5;
-const WIDTHS: Record<number, number> = { 1: 40, 2: 14, 3: 14, 4: 14, 5: 15 };
+/** Column of the on-screen note, right of the printed area. */
+const TOOL_NOTE = 7;
+const WIDTHS: Record<number, number> = { 1: 40, 2: 14, 3: 14, 4: 14, 5: 15, 6: 3, 7: 36 };
+export const BILAN_NOTE =
+  'Feuille établie par « annexes fill » (ou « Remplir les volets ») à partir des états des dépenses et de la feuille Paramètres, et recréée à chaque remplissage. Cette note n’est pas imprimée.';
 const VOLET_NAMES: Record<number, string> = { 1: 'Volet 1 (forfait)', 2: 'Volet 2 (plafond)', 3: 'Volet 3 (avenant)' };
 
 /** Where each volet statement put its totals (rows of column G). */
@@ -52,6 +56,9 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
     r++;
   };
   banner(`Bilan financier final — convention départementale pour l’insertion et l’emploi ${bilan.period.start.getUTCFullYear()}`, 'title');
+  w.value(1, TOOL_NOTE, BILAN_NOTE);
+  w.merge(1, TOOL_NOTE, TOOL_NOTE, 3);
+  w.style(1, TOOL_NOTE, TOOL_NOTE, 'note');
   banner(`${department ? `Département : ${department} — ` : ''}période du ${frenchDate(bilan.period.start)} au ${frenchDate(bilan.period.end)}`, 'subtitle');
   banner(
     `À produire au plus tard le ${frenchDate(bilan.deadline)}, trois mois après la fin de la convention (art. 3.2), sur le modèle de l’annexe 3 : les états des dépenses des volets 1 à 3 sont joints.`,
@@ -193,7 +200,7 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
   banner(readings(bilan, options), 'note');
   r++;
   certificationBlock(w, r, [1, 2], [3, 5], 'Certifié exact le présent bilan financier.');
-  const { sheet, pages } = w.toSheet({ orientation: 'portrait', footer: department });
+  const { sheet, pages } = w.toSheet({ orientation: 'portrait', footer: department, printCols: LAST });
   return { sheet, writes: w.writes, styles: w.styles, pages, rows: { retained, advance, balance, refund, cdShare: cdShareRow } };
 }
 
