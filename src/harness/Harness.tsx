@@ -21,7 +21,9 @@ const useStyles = makeStyles({
   workbook: { flexGrow: 1, display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalM, minWidth: 0, overflow: 'hidden' },
   hiddenInput: { display: 'none' },
   dropping: { outline: `${tokens.strokeWidthThickest} dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-8px' },
-  pane: { width: '380px', flexShrink: 0, overflowY: 'auto', borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // Excel on the web opens a task pane 350 px wide (Office.TaskPane.setWidth: 350 to 500 px).
+  pane: { width: '350px', flexShrink: 0, overflowY: 'auto', borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  paneAlone: { width: '100%', height: '100vh', overflowY: 'auto' },
 });
 
 interface Opened {
@@ -33,7 +35,15 @@ interface Opened {
 declare global {
   interface Window {
     /** For the end-to-end test: the in-memory workbook behind the pane. */
-    __annexesHarness?: { label: string; selection(): { sheet: string; address: string } | null; sheets(): { name: string; state: string }[]; snapshot(): unknown; syncCount(): number };
+    __annexesHarness?: {
+      label: string;
+      selection(): { sheet: string; address: string } | null;
+      sheets(): { name: string; state: string }[];
+      snapshot(): unknown;
+      syncCount(): number;
+      /** What a user does in Excel: type in a cell. */
+      edit(sheet: string, address: string, input: string | number | null): void;
+    };
   }
 }
 
@@ -80,11 +90,22 @@ export function Harness() {
       sheets: () => model.grid.sheets.map((x) => ({ name: x.name, state: x.state ?? 'visible' })),
       snapshot: () => serialiseGrid(model.grid),
       syncCount: () => opened.host.excel.syncCount,
+      edit: (sheet, address, input) => opened.host.excel.user.edit(sheet, address, input),
     };
     return opened.host.excel.subscribe(() => setVersion((v) => v + 1));
   }, [opened]);
 
   const actions = useMemo(() => (opened ? createWorkbookActions(opened.host.globals) : null), [opened]);
+  // `?volet=seul`: the pane alone, as wide as the window (a 350 px window is Excel on the web's pane).
+  const alone = useMemo(() => new URLSearchParams(window.location.search).get('volet') === 'seul', []);
+
+  if (alone) {
+    return (
+      <div className={s.paneAlone} data-testid="pane">
+        {actions ? <Pane key={opened!.id} actions={actions} /> : <Text>{error ?? 'Ouverture du classeur…'}</Text>}
+      </div>
+    );
+  }
 
   return (
     <div

@@ -11,6 +11,6 @@ export function describeError(e: unknown, action: string): PaneMessage {
   return {
     intent: 'error',
     title: `${action} : erreur inattendue`,
-    text: `Le complément a rencontré une erreur qu’il ne sait pas expliquer ; le classeur n’a pas été modifié par cette action, ou peut être rétabli avec « Annuler la dernière écriture ». Détail technique : ${detail}`,
+    text: `Le complément a rencontré une erreur qu’il ne sait pas expliquer ; si elle écrivait dans le classeur, l’onglet Écritures permet de l’annuler. Détail technique : ${detail}`,
   };
 }

@@ -1,27 +1,33 @@
 /**
  * What the pane does, as one hook: every button's work (read → analyse → plan → write), the busy
- * state with its progress, and the message the user reads after. Components only render this.
- * The workbook is read again before each write: the user may have typed since the last analysis.
+ * state with its progress, the message the user reads after, the undo stack as listed, and whether
+ * the workbook changed since the analysis. Components only render this. The workbook is read again
+ * before each write: the user may have typed since the last analysis.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Decimal from 'decimal.js';
-import type { PaneSettings, WorkbookActions } from '../adapters/office/workbook-actions';
+import type Decimal from 'decimal.js';
+import type { PaneSettings, WorkbookActions, WriteEntry } from '../adapters/office/workbook-actions';
 import type { Finding } from '../domain/finding';
-import { type WorkbookSummary, summarise } from '../domain/summary';
-import type { OptionOverrides } from '../domain/workbook';
-import { type Analysis, analyseGrid } from '../layout/analyse';
 import { formatPercent, percent, sumMoney } from '../domain/money';
-import { claimToolSheets, planControlsSheet, planDerivedFormulas, planVoletTemplates } from '../layout/fill';
+import { type WorkbookSummary, summarise } from '../domain/summary';
+import { type Analysis, analyseGrid } from '../layout/analyse';
+import { type ReadingSettings, type SettingsPlan, planSettings } from '../layout/fill/settings-plan';
 import type { Grid } from '../layout/grid';
 import { type ChartData, planMidTermReport } from '../layout/report/mid-term-report';
+import type { ChartSpec } from '../layout/report/report-plan';
 import { shownCumul, totalSpent } from '../layout/report/statement';
 import type { WritePlan } from '../layout/write-plan';
 import { describeError } from './describe-error';
+import { count, listNames } from './pane-text';
+import { useChangeWatch } from './use-change-watch';
+import { REPORT_TITLE, SETTINGS_TITLE, WRITE_ACTIONS } from './write-actions';
 
 export interface PaneMessage {
   intent: 'success' | 'error' | 'warning' | 'info';
   title: string;
   text: string;
+  /** The next step the message offers (« Annuler cette écriture », « Retirer de la liste »…). */
+  action?: { label: string; run: () => void };
 }
 
 export interface Busy {
@@ -46,23 +52,9 @@ export interface ReportView {
   description: string;
 }
 
-const REPORT_TITLE = 'Préparer le rapport à mi-parcours';
+export type PaneTab = 'constats' | 'synthese' | 'ecritures' | 'reglages';
 
-export type WriteKind = 'recalculer' | 'volets' | 'controles';
-
-const WRITES: Record<WriteKind, { title: string; plan: (grid: Grid, analysis: Analysis) => WritePlan }> = {
-  recalculer: { title: 'Recalculer les colonnes', plan: planDerivedFormulas },
-  // A sheet of the user bearing a tool sheet's name is kept; the tool's takes another name.
-  volets: { title: 'Remplir les volets 1/2/3', plan: (grid, analysis) => claimToolSheets(grid, planVoletTemplates(grid, analysis)).plan },
-  controles: { title: 'Écrire la feuille « Contrôles »', plan: (grid, analysis) => claimToolSheets(grid, planControlsSheet(analysis)).plan },
-};
-
-export function overridesOf(s: PaneSettings): OptionOverrides {
-  return {
-    ...(s.fseAsCd !== undefined ? { fseAsCd: s.fseAsCd } : {}),
-    ...(s.underspendThreshold !== undefined ? { underspendThreshold: new Decimal(String(s.underspendThreshold)) } : {}),
-  };
-}
+const UNDO_HINT = 'Onglet Écritures : « Annuler » la défait.';
 
 export function usePane(actions: WorkbookActions) {
   const [view, setView] = useState<AnalysisView | null>(null);
@@ -71,18 +63,30 @@ export function usePane(actions: WorkbookActions) {
     const reason = actions.unsupportedReason();
     return reason ? { intent: 'error', title: 'Version d’Excel non prise en charge', text: reason } : null;
   });
-  const [settings, setSettings] = useState<PaneSettings>({});
+  const [tab, setTab] = useState<PaneTab>('constats');
+  const [writes, setWrites] = useState<WriteEntry[]>([]);
   const [marked, setMarked] = useState(() => actions.hasMarks());
   const [report, setReport] = useState<ReportView | null>(null);
-  const settingsRef = useRef(settings);
-  settingsRef.current = settings;
+  const [legacy, setLegacy] = useState<PaneSettings>(() => actions.legacySettings());
+  const gridRef = useRef<Grid | null>(null);
+  const busyRef = useRef(false);
+  const { stale, analysed } = useChangeWatch(actions, busyRef);
+
+  const refreshWrites = useCallback(async () => {
+    try {
+      setWrites(await actions.listWrites());
+    } catch (e) {
+      setMessage(describeError(e, 'Écritures'));
+    }
+  }, [actions]);
 
   useEffect(() => {
-    actions.loadSettings().then(setSettings, (e: unknown) => setMessage(describeError(e, 'Réglages')));
-  }, [actions]);
+    void refreshWrites();
+  }, [refreshWrites]);
 
   /** Runs one user action: busy while it runs, its error as a message, never an exception out. */
   const task = useCallback(async (label: string, work: () => Promise<void>) => {
+    busyRef.current = true;
     setBusy({ label });
     setMessage(null);
     try {
@@ -90,99 +94,151 @@ export function usePane(actions: WorkbookActions) {
     } catch (e) {
       setMessage(describeError(e, label));
     } finally {
+      busyRef.current = false;
       setBusy(null);
     }
   }, []);
 
   const readAndAnalyse = useCallback(async (): Promise<{ grid: Grid; analysis: Analysis }> => {
     setBusy({ label: 'Lecture du classeur…' });
-    const grid = await actions.readWorkbook();
+    const grid = await actions.readWorkbook((fraction, label) => setBusy({ label, fraction }));
     setBusy({ label: 'Contrôle des annexes…' });
-    const analysis = analyseGrid(grid, overridesOf(settingsRef.current));
+    const analysis = analyseGrid(grid);
+    gridRef.current = grid;
     setView({ analysis, summary: summarise(analysis.workbook, analysis.options), analysedAt: new Date() });
+    await analysed();
     return { grid, analysis };
-  }, [actions]);
+  }, [actions, analysed]);
 
   const analyse = useCallback(
     () =>
       task('Analyser le classeur', async () => {
         const { analysis } = await readAndAnalyse();
         const n = analysis.findings.length;
+        setTab('constats');
         setMessage({
           intent: n === 0 ? 'success' : 'info',
           title: 'Analyse terminée',
-          text: n === 0 ? 'Aucun constat : les annexes sont cohérentes.' : `${n} constat${n > 1 ? 's' : ''} : cliquez sur l’un d’eux pour afficher sa cellule.`,
+          text: n === 0 ? 'Aucun constat : les annexes sont cohérentes.' : `${count(n, 'constat', 'constats')} : cliquez sur un constat, ou sur « Constat suivant », pour afficher sa cellule.`,
         });
       }),
     [task, readAndAnalyse],
   );
 
-  const write = useCallback(
-    (kind: WriteKind) =>
-      task(WRITES[kind].title, async () => {
-        const { grid, analysis } = await readAndAnalyse();
-        const plan = WRITES[kind].plan(grid, analysis);
-        if (plan.writes.length === 0 && plan.createSheets.length === 0) {
-          setMessage({ intent: 'info', title: WRITES[kind].title, text: 'Rien à écrire : le classeur est déjà à jour.' });
-          return;
-        }
-        const result = await actions.applyWrites(plan, (fraction, label) => setBusy({ label, fraction }));
-        await readAndAnalyse();
-        const sheets = [...result.sheetsCreated, ...result.sheetsReplaced];
-        setMessage({
-          intent: 'success',
-          title: `${WRITES[kind].title} : terminé`,
-          text:
-            `${result.cellsWritten} cellule${result.cellsWritten > 1 ? 's' : ''} écrite${result.cellsWritten > 1 ? 's' : ''}` +
-            (sheets.length ? ` ; feuilles : ${sheets.map((s) => `« ${s} »`).join(', ')}` : '') +
-            `. ${plan.description} « Annuler la dernière écriture » rétablit le classeur d’avant.`,
-        });
-      }),
-    [task, readAndAnalyse, actions],
-  );
-
-  const prepareReport = useCallback(
+  const forget = useCallback(
     () =>
-      task(REPORT_TITLE, async () => {
-        const { grid, analysis } = await readAndAnalyse();
-        setBusy({ label: 'Préparation du rapport…' });
-        const r = planMidTermReport(grid, analysis);
-        const result = await actions.applyWrites(r.plan, (fraction, label) => setBusy({ label, fraction }), r.charts);
-        await readAndAnalyse();
-        const cumul = r.statement.actions.map(shownCumul);
-        const rate = percent(sumMoney(cumul.map(totalSpent)), sumMoney(cumul.map((c) => c.planned)));
-        const n = r.statement.actions.length;
-        setReport({ chartData: r.chartData, actions: n, rate, description: r.plan.description });
-        const sheets = [...result.sheetsCreated, ...result.sheetsReplaced];
-        setMessage({
-          intent: n === 0 ? 'warning' : 'success',
-          title: `${REPORT_TITLE} : terminé`,
-          text:
-            (n === 0 ? 'Aucune action CLS trouvée dans les blocs « Tableau financier »' : `${n} action${n > 1 ? 's' : ''} CLS`) +
-            (rate ? ` ; taux de consommation 2024-2025 (réalisé / prévu) : ${formatPercent(rate)}` : '') +
-            ` ; ${r.findings.length} constat${r.findings.length > 1 ? 's' : ''} ; feuilles : ${sheets.map((x) => `« ${x} »`).join(', ')}` +
-            (result.chartsAdded > 0 ? ' ; graphique prévu / réalisé ajouté' : '') +
-            '. « Annuler la dernière écriture » rétablit le classeur d’avant.',
-        });
+      task('Retirer de la liste', async () => {
+        const r = await actions.forgetLastWrite();
+        await refreshWrites();
+        setMessage(
+          r.forgotten
+            ? { intent: 'info', title: 'Écriture retirée de la liste', text: `« ${r.description ?? ''} » ne sera plus proposée à l’annulation ; le classeur n’a pas été modifié. Les écritures précédentes restent annulables.` }
+            : { intent: 'info', title: 'Rien à retirer', text: 'La liste des écritures est vide.' },
+        );
       }),
-    [task, readAndAnalyse, actions],
+    [task, actions, refreshWrites],
   );
 
   const undo = useCallback(
     () =>
-      task('Annuler la dernière écriture', async () => {
+      task('Annuler', async () => {
         setBusy({ label: 'Annulation…' });
-        const result = await actions.undoLastWrite();
+        let result;
+        try {
+          result = await actions.undoLastWrite();
+        } catch (e) {
+          const refused = e instanceof Error && e.name === 'UndoRefusedError';
+          setMessage({ ...describeError(e, 'Annuler'), ...(refused ? { intent: 'warning' as const, title: 'Annulation refusée', action: { label: 'Retirer de la liste', run: () => void forget() } } : {}) });
+          await refreshWrites();
+          return;
+        }
+        await refreshWrites();
         if (!result.undone) {
           setMessage({ intent: 'info', title: 'Rien à annuler', text: 'Le classeur ne garde aucune écriture du complément à annuler.' });
           return;
         }
         await readAndAnalyse();
         setReport((prev) => (prev && prev.description === result.description ? null : prev));
-        setMessage({ intent: 'success', title: 'Écriture annulée', text: `« ${result.description ?? ''} » est annulé : ${result.cellsRestored} cellule(s) rétablie(s), ${result.sheetsDeleted.length} feuille(s) retirée(s).` });
+        const parts = [
+          count(result.cellsRestored, 'cellule rétablie', 'cellules rétablies'),
+          ...(result.sheetsRestored.length ? [`${count(result.sheetsRestored.length, 'feuille remise', 'feuilles remises')} comme avant : ${listNames(result.sheetsRestored)}`] : []),
+          ...(result.sheetsDeleted.length ? [`${count(result.sheetsDeleted.length, 'feuille retirée', 'feuilles retirées')} : ${listNames(result.sheetsDeleted)}`] : []),
+          ...(result.shownAgain ? [`feuille « ${result.shownAgain} » affichée à nouveau (un classeur garde une feuille visible)`] : []),
+        ];
+        setMessage({ intent: 'success', title: 'Écriture annulée', text: `« ${result.description ?? ''} » est annulée : ${parts.join(' ; ')}.` });
       }),
-    [task, readAndAnalyse, actions],
+    [task, readAndAnalyse, actions, refreshWrites, forget],
   );
+
+  /** A write: read, plan, write, read again; a write cut short offers its undo at once. */
+  const runWrite = useCallback(
+    (title: string, make: (grid: Grid, analysis: Analysis) => { plan: WritePlan; charts?: ChartSpec[] }, done?: (made: { plan: WritePlan; charts?: ChartSpec[] }, grid: Grid, analysis: Analysis) => string | null) =>
+      task(title, async () => {
+        const { grid, analysis } = await readAndAnalyse();
+        const made = make(grid, analysis);
+        if (made.plan.writes.length === 0 && made.plan.createSheets.length === 0) {
+          setMessage({ intent: 'info', title, text: 'Rien à écrire : le classeur est déjà à jour.' });
+          return;
+        }
+        let result;
+        try {
+          result = await actions.applyWrites(made.plan, (fraction, label) => setBusy({ label, fraction }), made.charts);
+        } catch (e) {
+          await refreshWrites();
+          if (e instanceof Error && e.name === 'PartialWriteError') {
+            setMessage({ intent: 'error', title: `${title} : interrompue`, text: e.message, action: { label: 'Annuler l’écriture interrompue', run: () => void undo() } });
+            return;
+          }
+          throw e;
+        }
+        await refreshWrites();
+        await readAndAnalyse();
+        const sheets = [
+          ...(result.sheetsCreated.length ? [`${count(result.sheetsCreated.length, 'feuille créée', 'feuilles créées')} : ${listNames(result.sheetsCreated)}`] : []),
+          ...(result.sheetsRewritten.length ? [`${count(result.sheetsRewritten.length, 'feuille réécrite', 'feuilles réécrites')} : ${listNames(result.sheetsRewritten)}`] : []),
+        ];
+        const extra = done?.(made, grid, analysis);
+        setMessage({
+          intent: 'success',
+          title: `${title} : terminé`,
+          text: [count(result.cellsWritten, 'cellule écrite', 'cellules écrites'), ...sheets, ...(extra ? [extra] : [])].join(' ; ') + `. ${made.plan.description.replace(/\.$/, '')}. ${UNDO_HINT}`,
+        });
+      }),
+    [task, readAndAnalyse, actions, refreshWrites, undo],
+  );
+
+  const write = useCallback(
+    (kind: string) => {
+      const action = WRITE_ACTIONS.find((a) => a.kind === kind);
+      if (action) void runWrite(action.title, (grid, analysis) => ({ plan: action.plan(grid, analysis) }));
+    },
+    [runWrite],
+  );
+
+  const prepareReport = useCallback(() => {
+    let made: ReturnType<typeof planMidTermReport> | null = null;
+    void runWrite(
+      REPORT_TITLE,
+      (grid, analysis) => {
+        made = planMidTermReport(grid, analysis);
+        return { plan: made.plan, charts: made.charts };
+      },
+      () => {
+        const r = made!;
+        const cumul = r.statement.actions.map(shownCumul);
+        const rate = percent(sumMoney(cumul.map(totalSpent)), sumMoney(cumul.map((c) => c.planned)));
+        const n = r.statement.actions.length;
+        setReport({ chartData: r.chartData, actions: n, rate, description: r.plan.description });
+        setTab('synthese');
+        return (
+          (n === 0 ? 'aucune action CLS trouvée dans les blocs « Tableau financier »' : count(n, 'action CLS', 'actions CLS')) +
+          (rate ? ` ; taux de consommation 2024-2025 (réalisé / prévu) : ${formatPercent(rate)}` : '') +
+          ` ; ${count(r.findings.length, 'constat', 'constats')} dans le rapport` +
+          (r.charts.length > 0 ? ' ; graphique prévu / réalisé ajouté' : '')
+        );
+      },
+    );
+  }, [runWrite]);
 
   const select = useCallback(
     async (f: Finding) => {
@@ -195,33 +251,55 @@ export function usePane(actions: WorkbookActions) {
     [actions],
   );
 
-  const toggleMarks = useCallback(
-    () =>
-      task(marked ? 'Retirer les marques' : 'Marquer les cellules', async () => {
-        const result = await actions.toggleMarks(view?.analysis.findings ?? []);
-        setMarked(result.marked > 0);
-        setMessage({
-          intent: 'success',
-          title: result.marked > 0 ? 'Cellules marquées' : 'Marques retirées',
-          text: result.marked > 0 ? `${result.marked} cellule(s) colorée(s) selon la gravité. Cliquez à nouveau pour retirer les couleurs.` : `${result.cleared} cellule(s) ont retrouvé leur couleur d’origine.`,
-        });
+  const toggleMarks = useCallback(() => {
+    const removing = marked;
+    return task(removing ? 'Retirer les marques' : 'Marquer les cellules', async () => {
+      const result = await actions.toggleMarks(view?.analysis.findings ?? []);
+      setMarked(actions.hasMarks());
+      const n = result.skippedSheets.length;
+      const skipped = n ? ` ${count(n, 'feuille laissée', 'feuilles laissées')} telle${n > 1 ? 's' : ''} quelle${n > 1 ? 's' : ''}, car protégée${n > 1 ? 's' : ''} contre la mise en forme : ${listNames(result.skippedSheets)}.` : '';
+      const done = removing
+        ? `${count(result.cleared, 'cellule a', 'cellules ont')} retrouvé ${result.cleared > 1 ? 'leur' : 'sa'} couleur d’origine.`
+        : `${count(result.marked, 'cellule colorée', 'cellules colorées')} selon la gravité. « Retirer les marques » leur rend leur couleur d’origine.`;
+      setMessage({ intent: n ? 'warning' : 'success', title: removing ? 'Marques retirées' : 'Cellules marquées', text: done + skipped });
+    });
+  }, [task, actions, marked, view]);
+
+  /** What writing these readings would change, from the last analysis (for the consent dialog). */
+  const previewSettings = useCallback((s: ReadingSettings): SettingsPlan | null => (gridRef.current && view ? planSettings(gridRef.current, view.analysis, s) : null), [view]);
+
+  const writeSettings = useCallback(
+    (s: ReadingSettings) =>
+      runWrite(SETTINGS_TITLE, (grid, analysis) => ({ plan: planSettings(grid, analysis, s).plan }), () => {
+        void actions.forgetLegacySettings().then(() => setLegacy({}), () => undefined);
+        return 'la commande annexes check appliquera ces lectures au fichier enregistré';
       }),
-    [task, actions, marked, view],
+    [runWrite, actions],
   );
 
-  const saveSettings = useCallback(
-    (next: PaneSettings) =>
-      task('Enregistrer les réglages', async () => {
-        await actions.saveSettings(next);
-        setSettings(next);
-        settingsRef.current = next;
-        if (view) await readAndAnalyse();
-        setMessage({ intent: 'success', title: 'Réglages enregistrés', text: 'Les réglages sont enregistrés dans le classeur : toute personne qui l’ouvre avec le complément verra les mêmes choix.' });
-      }),
-    [task, actions, view, readAndAnalyse],
-  );
-
-  return { view, busy, message, dismissMessage: () => setMessage(null), settings, marked, report, analyse, write, prepareReport, undo, select, toggleMarks, saveSettings };
+  return {
+    view,
+    busy,
+    message,
+    dismissMessage: () => setMessage(null),
+    tab,
+    setTab,
+    stale,
+    writes,
+    marked,
+    report,
+    legacy,
+    analyse,
+    write,
+    prepareReport,
+    undo,
+    forget,
+    select,
+    toggleMarks,
+    previewSettings,
+    writeSettings,
+  };
 }
 
 export type PaneController = ReturnType<typeof usePane>;
+

@@ -1,25 +1,35 @@
 /// <reference types="office-js" />
 /**
- * Applies a WritePlan to the open workbook in one Excel.run:
- *   1. list the sheets;
- *   2. load what the plan will overwrite (formulas, value types, formats);
- *   3. in one batch (more only above 4 MB): save that in the undo sheet, create or replace the
- *      plan's sheets, write the cells, then merges, widths, frozen rows and the charts asked for
- *      (on the plan's new sheets only: undo deletes them with the sheet) — calculation suspended;
- *   4. recalculate once.
- * Four round trips whatever the plan's size (three when it only creates sheets: nothing to save),
- * unless its payload passes 4 MB. A sheet the plan replaces is kept, renamed and very
- * hidden, until the next write: undo gives it back exactly (formats, widths, everything).
+ * Applies a WritePlan to the open workbook, in one Excel.run, so that it can always be undone:
+ *   1. list the sheets (by id) and the date system;
+ *   2. read what the plan will overwrite, the protection of the sheets it touches, and the whole
+ *      content of the tool-owned sheets it rewrites — and refuse, before writing anything, a write
+ *      a protected sheet would stop half-way;
+ *   3. save the undo record (its own round trip: once it is in, whatever happens next can be undone),
+ *      with a hidden defined name on the cells written in each kept sheet;
+ *   4. write, calculation suspended: tool-owned sheets are emptied and rewritten in place (never
+ *      renamed or deleted, so `='Contrôles'!B2` elsewhere keeps working), new sheets are added,
+ *      cells, formats and charts written — one round trip unless the payload passes 4 MB;
+ *   5. recalculate, and read back what the write left;
+ *   6. complete the undo record with it (what undo will expect to find).
+ * A failure at step 4 or later is a PartialWriteError: the workbook is partly written and « Annuler »
+ * puts it back.
  */
-import { cellAddress } from '../../layout/grid';
-import type { ChartSpec, SheetRange } from '../../layout/report/report-plan';
+import { type CellRange, columnLetters } from '../../layout/grid';
+import type { ChartSpec } from '../../layout/report/report-plan';
 import type { SheetToCreate, WritePlan } from '../../layout/write-plan';
 import { writeInput } from './cell-values';
+import { readDateSystem } from './date-system';
 import { areaAddress } from './office-address';
-import { WorkbookActionError } from './office-errors';
-import { type ExcelApi, INTERNAL_SHEET_PREFIX, UNDO_SHEET, isInternalSheet } from './office-globals';
+import { ExcelTimeoutError, PartialWriteError, WorkbookActionError, frenchErrorMessage, readsFirst } from './office-errors';
+import { type ExcelApi, isInternalSheet } from './office-globals';
 import { DEFAULT_MAX_PAYLOAD_BYTES, PayloadBatches } from './payload-batches';
-import { type ReplacedSheet, type SavedArea, UNDO_CHUNK_CHARS, type UndoRecord, encodeUndo } from './undo-record';
+import { type ReadPiece, type ReadRequest, readRanges } from './range-reader';
+import { loadSheet, queueEmpty, union } from './sheet-snapshot';
+import { CHART_PREFIX, queueChart } from './tool-charts';
+import type { AreaRecord, CellsState, SheetGuard, ToolChart, UndoRecord } from './undo-record';
+import { guardName, loadStack } from './undo-stack';
+import { PROTECTED_ITEM_PROPS, type ProtectionProblem, keysOf, loadLocked, loadProtection, protectionError } from './write-guards';
 import { type WriteRun, writeRuns } from './write-runs';
 
 export type ProgressListener = (fraction: number, label: string) => void;
@@ -27,226 +37,288 @@ export type ProgressListener = (fraction: number, label: string) => void;
 export interface ApplyOptions {
   maxPayloadBytes?: number;
   onProgress?: ProgressListener;
-  /** Native charts to add, in the same batch, on sheets the plan creates or replaces. */
+  /** Native charts to add, in the same batch, on sheets the plan creates or rewrites. */
   charts?: ChartSpec[];
+}
+
+/** Where an action changed the workbook: the change watch ignores the events these raise. */
+export interface Touched {
+  sheetIds: string[];
+  areas: { sheetId: string; address: string }[];
 }
 
 export interface WriteResult {
   description: string;
   cellsWritten: number;
   sheetsCreated: string[];
-  sheetsReplaced: string[];
+  sheetsRewritten: string[];
   chartsAdded: number;
-  roundTrips: number;
+  touched: Touched;
 }
 
 /** Excel's column width is in points; plans give characters (Calibri 11: 7 px each, 5 px padding). */
 const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 
+const BEFORE_PROPS = ['formulas', 'values', 'valueTypes', 'numberFormat'] as const;
+
 export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: ApplyOptions = {}): Promise<WriteResult> {
   const progress = options.onProgress ?? (() => undefined);
+  const maxBytes = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
   const runs = writeRuns(plan.writes);
-  return excel.run(async (context) => {
+  return readsFirst((startWriting) => excel.run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/visibility,items/position');
+    worksheets.load(`items/name,items/id,items/visibility,items/position,${PROTECTED_ITEM_PROPS}`);
+    const dateSystem = readDateSystem(context);
     progress(0.05, 'Lecture des feuilles du classeur');
     await context.sync(); // 1
-    let roundTrips = 1;
+    const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
+    const sheetOf = (name: string) => byName.get(name.toLowerCase())!;
 
-    const existing = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
-    const sheets = sortSheets(plan.createSheets, existing);
-    const fresh = new Set([...sheets.created, ...sheets.replaced.map((r) => r.spec)].map((s) => s.name.toLowerCase()));
+    const created: SheetToCreate[] = [];
+    const rewritten: { spec: SheetToCreate; ws: Excel.Worksheet }[] = [];
+    for (const spec of plan.createSheets) {
+      if (isInternalSheet(spec.name)) throw new WorkbookActionError(`Nom de feuille réservé au complément : « ${spec.name} ».`);
+      const ws = byName.get(spec.name.toLowerCase());
+      if (!ws) created.push(spec);
+      else if (spec.replace) rewritten.push({ spec, ws });
+    }
+    const fresh = new Set([...created, ...rewritten.map((r) => r.spec)].map((s) => s.name.toLowerCase()));
     for (const run of runs) {
-      const key = run.sheet.toLowerCase();
-      if (!fresh.has(key) && !existing.has(key)) {
+      if (!fresh.has(run.sheet.toLowerCase()) && !byName.has(run.sheet.toLowerCase())) {
         throw new WorkbookActionError(`La feuille « ${run.sheet} » n’existe pas dans le classeur : rien n’a été écrit.`);
       }
     }
-
-    // 2: what the plan overwrites in sheets that stay (split like writes, for huge plans only).
     const kept = runs.filter((run) => !fresh.has(run.sheet.toLowerCase()));
-    const reads = new PayloadBatches(options.maxPayloadBytes);
-    const loaded = kept.map((run) => {
-      const slot: { run: WriteRun; range?: Excel.Range } = { run };
-      reads.add(() => {
-        slot.range = existing.get(run.sheet.toLowerCase())!.getRange(areaAddress(run.area));
-        slot.range.load('formulas,values,valueTypes,numberFormat');
-      });
-      return slot as { run: WriteRun; range: Excel.Range };
-    });
-    progress(0.2, 'Sauvegarde des cellules qui vont être remplacées');
-    roundTrips += await reads.send(context, { suspendCalculation: false }); // 2
-    const areas: SavedArea[] = loaded.map(({ run, range }) => ({
-      sheet: existing.get(run.sheet.toLowerCase())!.name,
-      address: areaAddress(run.area),
-      formulas: range.formulas,
-      values: range.values,
-      valueTypes: range.valueTypes as string[][],
-      numberFormat: range.numberFormat,
-    }));
+    const keptSheets = [...new Set(kept.map((r) => sheetOf(r.sheet)))];
+
+    // 2: what the write needs to know first (queued before the reads' first round trip).
+    progress(0.15, 'Sauvegarde de ce qui va être remplacé');
+    const stackLoad = loadStack(context, worksheets.items);
+    const protections = [...keptSheets, ...rewritten.map((r) => r.ws)].map((ws) => ({ ws, get: loadProtection(ws) }));
+    // Lock states matter on protected sheets only (one load per written run there).
+    const locked = kept.map((run) => (sheetOf(run.sheet).protection.protected ? loadLocked(sheetOf(run.sheet), run.area) : () => false));
+    let toolCharts: Record<string, ToolChart[]> = {};
+    const snapshots = rewritten.map((r) => loadSheet(r.ws, () => toolCharts[r.ws.id] ?? [], Object.keys(r.spec.columnWidths ?? {}).map(Number)));
+    const requests: ReadRequest[] = kept.map((run, i) => ({ ws: sheetOf(run.sheet), area: run.area, tag: i }));
+    const beforePieces = await readRanges(context, requests, [...BEFORE_PROPS], { budgetBytes: maxBytes });
+    if (requests.length === 0) await context.sync();
+    const stack = stackLoad.resolve();
+    toolCharts = stack.index.charts;
+    const before = byTag(beforePieces);
+    const date1904 = dateSystem.is1904();
+
+    const targetFormats = kept.map((run, i) => run.cells.map((w, j) => w.numFmt ?? String(before.get(i)!.data.numberFormat![0][j])));
+    const formatChanges = kept.map((run, i) => targetFormats[i].some((f, j) => f !== before.get(i)!.data.numberFormat![0][j]));
+    const problems: ProtectionProblem[] = [];
+    // A tool-owned sheet (Contrôles, états des dépenses, rapport) that is protected — the tool's
+    // own template protects them — is unprotected to be rewritten and protected again the same way.
+    const lifted: { ws: Excel.Worksheet; options: Record<string, boolean> }[] = [];
+    for (const { ws, get } of protections) {
+      const p = get();
+      if (!p.protected) continue;
+      if (rewritten.some((r) => r.ws === ws)) {
+        lifted.push({ ws, options: p.options });
+        continue;
+      }
+      const mine = kept.map((run, i) => ({ run, i })).filter(({ run }) => sheetOf(run.sheet) === ws);
+      const lockedCells = mine.filter(({ i }) => locked[i]() !== false).map(({ run }) => areaAddress(run.area));
+      const formats = !p.allowFormatCells && mine.some(({ i }) => formatChanges[i]);
+      if (lockedCells.length || formats) problems.push({ sheet: ws.name, lockedCells, formats });
+    }
+    if (problems.length) throw protectionError(problems, 'Rien n’a été écrit.');
+
+    // 3: the undo record, saved before anything else.
+    const id = stack.nextId();
+    const snaps = snapshots.map((s) => s.resolve());
+    const guards: SheetGuard[] = keptSheets.map((ws, k) => ({ sheetId: ws.id, name: guardName(id, k + 1), address: areaAddress(boxOf(kept.filter((r) => sheetOf(r.sheet) === ws).map((r) => r.area))) }));
+    const charts = (options.charts ?? []).filter((c) => fresh.has(c.sheet.toLowerCase())).map((spec, k) => ({ sheet: spec.sheet, name: `${CHART_PREFIX}${id}_${k + 1}`, spec }));
+    const areas: AreaRecord[] = kept.map((run, i) => ({ sheetId: sheetOf(run.sheet).id, sheet: sheetOf(run.sheet).name, before: cellsState(before.get(i)!), written: [run.cells.map((w) => writeInput(w, date1904))] }));
     const record: UndoRecord = {
-      version: 1,
+      version: 2,
+      id,
       description: plan.description,
       writtenAt: new Date().toISOString(),
-      createdSheets: sheets.created.map((s) => s.name),
-      replacedSheets: sheets.replaced.map(({ replaced }) => replaced),
+      plannedCells: plannedCells(runs.filter((r) => fresh.has(r.sheet.toLowerCase())), date1904),
       areas,
+      guards,
+      rewritten: rewritten.map((r, k) => ({ sheetId: r.ws.id, name: r.ws.name, before: { ...snaps[k].content, protection: lifted.find((l) => l.ws === r.ws)?.options ?? null } })),
+      created: created.map((s) => ({ name: s.name })),
+      chartsAdded: charts,
+      visibleSheetIds: worksheets.items.filter((ws) => ws.visibility === 'Visible').map((ws) => ws.id),
     };
+    const push = new PayloadBatches(maxBytes);
+    const entry = stack.queuePush(push, record, guards.map((g) => g.name), maxBytes);
+    for (const g of guards) {
+      const ws = worksheets.items.find((x) => x.id === g.sheetId)!;
+      push.add(() => {
+        const name = context.workbook.names.add(g.name, ws.getRange(g.address), 'Annexes financières : zone écrite (annulation)');
+        name.visible = false;
+      });
+    }
+    progress(0.25, 'Sauvegarde pour l’annulation');
+    await liftProtection(context, lifted);
+    startWriting();
+    try {
+      await push.send(context, { suspendCalculation: false }); // 3
+    } catch (e) {
+      await restoreProtection(context, lifted).catch(() => undefined);
+      throw e;
+    }
 
-    // 3: one batch, unless the payload forces more.
-    const batches = new PayloadBatches(options.maxPayloadBytes);
-    const proxies = new Map(existing);
-    queueUndoRecord(batches, worksheets, existing, record, options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES);
-    queueSheets(batches, worksheets, existing, proxies, sheets);
-    queueCells(batches, proxies, runs, areas);
-    queueSheetFormats(batches, proxies, [...sheets.created, ...sheets.replaced.map((r) => r.spec)]);
-    const charts = (options.charts ?? []).filter((c) => fresh.has(c.sheet.toLowerCase()));
-    queueCharts(batches, proxies, charts);
-    roundTrips += await batches.send(context, {
-      suspendCalculation: true,
-      onBatch: (done, total) => progress(0.3 + (0.6 * done) / total, 'Écriture dans le classeur'),
-    });
+    // 4: the write itself.
+    const proxies = new Map(byName);
+    const touched: Touched = { sheetIds: rewritten.map((r) => r.ws.id), areas: kept.map((run) => ({ sheetId: sheetOf(run.sheet).id, address: areaAddress(run.area) })) };
+    const batches = new PayloadBatches(maxBytes);
+    rewritten.forEach((r, k) => queueEmpty(batches, () => r.ws, snaps[k].usedBox, snaps[k].content.charts.map((c) => c.name)));
+    for (const spec of created) batches.add(() => proxies.set(spec.name.toLowerCase(), worksheets.add(spec.name)), spec.name);
+    queueCells(batches, proxies, runs, (run) => {
+      const i = kept.indexOf(run);
+      if (i < 0) return run.cells.map((w) => w.numFmt ?? 'General');
+      return formatChanges[i] ? targetFormats[i] : null;
+    }, date1904);
+    queueSheetFormats(batches, proxies, [...created, ...rewritten.map((r) => r.spec)], new Set(rewritten.map((r) => r.spec.name.toLowerCase())));
+    for (const c of charts) batches.add(() => queueChart(proxies.get(c.sheet.toLowerCase())!, c.spec, c.name), c.spec);
+    for (const { ws, options } of lifted) batches.add(() => ws.protection.protect(options), options);
+    try {
+      await batches.send(context, { suspendCalculation: true, onBatch: (done, total) => progress(0.3 + (0.5 * done) / total, 'Écriture dans le classeur') });
+    } catch (e) {
+      if (e instanceof ExcelTimeoutError) throw e; // what Excel did is unknown: said by the caller
+      throw new PartialWriteError(
+        `« ${plan.description} » s’est arrêtée en cours d’écriture : le classeur est modifié en partie. Onglet Écritures, « Annuler » le remet comme avant. (${frenchErrorMessage(e)})`,
+        plan.description,
+        { cause: e },
+      );
+    }
 
-    // 4: calculation was suspended; Excel leaves it to us to catch up.
-    context.workbook.application.calculate('Recalculate' as Excel.CalculationType);
-    progress(0.95, 'Recalcul du classeur');
-    await context.sync(); // 4
-    roundTrips++;
+    try {
+      // 5: calculation was suspended; Excel leaves it to us to catch up. Then what the write left.
+      progress(0.85, 'Recalcul du classeur');
+      context.workbook.application.calculate('Recalculate' as Excel.CalculationType);
+      const createdWs = created.map((spec) => proxies.get(spec.name.toLowerCase())!);
+      for (const ws of createdWs) ws.load('id');
+      const undoSheet = stack.sheetProxy;
+      undoSheet?.load('id');
+      const freshSheets = [...created.map((s) => s.name), ...rewritten.map((r) => r.spec.name)];
+      const freshBoxes = freshSheets.map((name) => boxOf(runs.filter((r) => r.sheet.toLowerCase() === name.toLowerCase()).map((r) => r.area)));
+      const backRequests: ReadRequest[] = [
+        ...kept.map((run, i) => ({ ws: sheetOf(run.sheet), area: run.area, tag: i })),
+        ...freshSheets.flatMap((name, k) => (freshBoxes[k] ? [{ ws: proxies.get(name.toLowerCase())!, area: freshBoxes[k]!, tag: kept.length + k }] : [])),
+      ];
+      const back = byTag(await readRanges(context, backRequests, ['formulas', 'values'], { budgetBytes: maxBytes }));
+      if (backRequests.length === 0) await context.sync();
+
+      // 6: the record, completed with what undo must find.
+      const keys = (tag: number) => keysOf(back.get(tag)!.data.formulas!, back.get(tag)!.data.values!);
+      areas.forEach((a, i) => (a.after = keys(i)));
+      const afterOf = (k: number) => {
+        const box = freshBoxes[k];
+        return box ? { address: areaAddress(box), keys: keys(kept.length + k) } : { address: null, keys: [] };
+      };
+      record.created.forEach((c, k) => Object.assign(c, { sheetId: createdWs[k].id, after: afterOf(k) }));
+      record.rewritten.forEach((r, k) => (r.after = afterOf(created.length + k)));
+      touched.sheetIds.push(...createdWs.map((ws) => ws.id), ...(undoSheet ? [undoSheet.id] : []));
+      const finish = new PayloadBatches(maxBytes);
+      stack.queueFinalize(finish, entry, record, maxBytes);
+      await finish.send(context, { suspendCalculation: false });
+    } catch (e) {
+      if (e instanceof ExcelTimeoutError) throw e;
+      throw new PartialWriteError(
+        `Les cellules de « ${plan.description} » sont écrites, mais la vérification qui suit a échoué : vérifiez le classeur ; onglet Écritures, « Annuler » le remet comme avant. (${frenchErrorMessage(e)})`,
+        plan.description,
+        { cause: e },
+      );
+    }
     progress(1, 'Terminé');
     return {
       description: plan.description,
       cellsWritten: runs.reduce((n, r) => n + r.cells.length, 0),
-      sheetsCreated: sheets.created.map((s) => s.name),
-      sheetsReplaced: sheets.replaced.map((r) => r.spec.name),
+      sheetsCreated: created.map((s) => s.name),
+      sheetsRewritten: rewritten.map((r) => r.spec.name),
       chartsAdded: charts.length,
-      roundTrips,
+      touched,
     };
-  });
+  }));
 }
 
-interface SortedSheets {
-  created: SheetToCreate[];
-  replaced: { spec: SheetToCreate; replaced: ReplacedSheet }[];
+/**
+ * Unprotects the tool-owned sheets to rewrite, in a round trip of their own: Excel refuses a sheet
+ * protected with a password (the add-in does not know it), and then the others get their
+ * protection back and nothing is written.
+ */
+async function liftProtection(context: Excel.RequestContext, lifted: { ws: Excel.Worksheet; options: Record<string, boolean> }[]): Promise<void> {
+  if (lifted.length === 0) return;
+  for (const { ws } of lifted) ws.protection.unprotect();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (e instanceof ExcelTimeoutError) throw e;
+    await restoreProtection(context, lifted);
+    throw new WorkbookActionError(
+      `Excel a refusé d’ôter la protection de ${lifted.length > 1 ? 'ces feuilles' : 'la feuille'} ${lifted.map((l) => `« ${l.ws.name} »`).join(', ')} (mot de passe ?) : ôtez-la vous-même (onglet Révision › Ôter la protection de la feuille), puis recommencez. Rien n’a été écrit.`,
+      { cause: e },
+    );
+  }
 }
 
-/** New sheets, sheets to replace (kept under a backup name), and the rest (written in place). */
-function sortSheets(specs: SheetToCreate[], existing: Map<string, Excel.Worksheet>): SortedSheets {
-  const out: SortedSheets = { created: [], replaced: [] };
-  const taken = new Set(existing.keys());
-  let n = 0;
-  for (const spec of specs) {
-    if (isInternalSheet(spec.name)) throw new WorkbookActionError(`Nom de feuille réservé au complément : « ${spec.name} ».`);
-    const old = existing.get(spec.name.toLowerCase());
-    if (!old) {
-      out.created.push(spec);
-    } else if (spec.replace) {
-      let backup: string;
-      do backup = `${INTERNAL_SHEET_PREFIX}prec_${++n}`;
-      while (taken.has(backup));
-      taken.add(backup);
-      out.replaced.push({ spec, replaced: { name: old.name, backup, position: old.position, visibility: old.visibility } });
-    }
+/** Protects again, with their options, those of the sheets that are no longer protected. */
+async function restoreProtection(context: Excel.RequestContext, lifted: { ws: Excel.Worksheet; options: Record<string, boolean> }[]): Promise<void> {
+  if (lifted.length === 0) return;
+  for (const { ws } of lifted) ws.protection.load('protected');
+  await context.sync();
+  for (const { ws, options } of lifted) if (!ws.protection.protected) ws.protection.protect(options);
+  await context.sync();
+}
+
+function byTag(pieces: ReadPiece[]): Map<number, ReadPiece> {
+  const out = new Map<number, ReadPiece>();
+  for (const p of pieces.sort((a, b) => a.tag - b.tag || a.area.top - b.area.top)) {
+    const prev = out.get(p.tag);
+    if (!prev) out.set(p.tag, { ...p, data: { ...p.data } });
+    else for (const [k, v] of Object.entries(p.data)) (prev.data as Record<string, unknown[][]>)[k] = [...((prev.data as Record<string, unknown[][]>)[k] ?? []), ...(v ?? [])];
   }
   return out;
 }
 
-/** Drops the previous undo data (sheet and backups), then saves this write's, very hidden. */
-function queueUndoRecord(batches: PayloadBatches, worksheets: Excel.WorksheetCollection, existing: Map<string, Excel.Worksheet>, record: UndoRecord, maxBytes: number): void {
-  for (const ws of existing.values()) {
-    if (!isInternalSheet(ws.name)) continue;
-    batches.add(() => {
-      ws.visibility = 'Hidden'; // Excel refuses to delete a very hidden sheet
-      ws.delete();
-    });
-  }
-  const chunks = encodeUndo(record);
-  let undoSheet: Excel.Worksheet | undefined;
-  batches.add(() => {
-    undoSheet = worksheets.add(UNDO_SHEET);
-    undoSheet.visibility = 'VeryHidden';
-  });
-  // A quarter of a batch per range write, so a huge record can still be spread over batches.
-  const rowsPerWrite = Math.max(1, Math.floor(maxBytes / 4 / UNDO_CHUNK_CHARS));
-  for (let i = 0; i < chunks.length; i += rowsPerWrite) {
-    // Quote prefix: a piece of JSON starting with "-" or a digit must stay text.
-    const rows = chunks.slice(i, i + rowsPerWrite).map((c) => [`'${c}`]);
-    const address = `A${i + 1}:A${i + rows.length}`;
-    batches.add(() => {
-      undoSheet!.getRange(address).formulas = rows;
-    }, rows);
-  }
+function cellsState(p: ReadPiece): CellsState {
+  return { address: areaAddress(p.area), formulas: p.data.formulas!, values: p.data.values!, valueTypes: p.data.valueTypes as string[][], numberFormat: p.data.numberFormat! };
 }
 
-function queueSheets(batches: PayloadBatches, worksheets: Excel.WorksheetCollection, existing: Map<string, Excel.Worksheet>, proxies: Map<string, Excel.Worksheet>, sheets: SortedSheets): void {
-  for (const { spec, replaced } of sheets.replaced) {
-    const old = existing.get(spec.name.toLowerCase())!;
-    batches.add(() => {
-      old.name = replaced.backup;
-      const ws = worksheets.add(spec.name);
-      ws.position = replaced.position;
-      old.visibility = 'VeryHidden'; // after the add: a workbook keeps one visible sheet
-      proxies.set(spec.name.toLowerCase(), ws);
-    }, spec.name);
-  }
-  for (const spec of sheets.created) {
-    batches.add(() => {
-      proxies.set(spec.name.toLowerCase(), worksheets.add(spec.name));
-    }, spec.name);
-  }
+export function boxOf(areas: CellRange[]): CellRange {
+  return areas.reduce<CellRange | null>((acc, a) => union(acc, a), null) ?? { top: 1, left: 1, bottom: 1, right: 1 };
 }
 
-/** Formats the plan leaves unset keep the cell's own (saved) format; new sheets start at General. */
-function queueCells(batches: PayloadBatches, proxies: Map<string, Excel.Worksheet>, runs: WriteRun[], saved: SavedArea[]): void {
-  const savedFormat = new Map(saved.map((a) => [`${a.sheet.toLowerCase()}!${a.address}`, a.numberFormat[0]]));
+/** The inputs written into created or rewritten sheets, per sheet, for checking a write cut short. */
+function plannedCells(runs: WriteRun[], date1904: boolean): UndoRecord['plannedCells'] {
+  const out: UndoRecord['plannedCells'] = {};
+  for (const run of runs) (out[run.sheet] ??= []).push({ address: areaAddress(run.area), inputs: [run.cells.map((w) => writeInput(w, date1904))] });
+  return out;
+}
+
+/** Formulas and, where `formats` gives them, number formats (kept sheets: only where they change). */
+function queueCells(batches: PayloadBatches, proxies: Map<string, Excel.Worksheet>, runs: WriteRun[], formats: (run: WriteRun) => string[] | null, date1904: boolean): void {
   for (const run of runs) {
     const address = areaAddress(run.area);
-    const before = savedFormat.get(`${run.sheet.toLowerCase()}!${address}`);
-    const formulas = [run.cells.map(writeInput)];
-    const formats = [run.cells.map((w, j) => w.numFmt ?? (before?.[j] as string | undefined) ?? 'General')];
+    const formulas = [run.cells.map((w) => writeInput(w, date1904))];
+    const f = formats(run);
+    const numberFormat = f ? [f] : null;
     batches.add(() => {
       const range = proxies.get(run.sheet.toLowerCase())!.getRange(address);
       range.formulas = formulas;
-      range.numberFormat = formats;
-    }, [formulas, formats]);
+      if (numberFormat) range.numberFormat = numberFormat;
+    }, [formulas, numberFormat]);
   }
 }
 
-/** Widths, merges and frozen header rows: only on sheets this write creates. */
-function queueSheetFormats(batches: PayloadBatches, proxies: Map<string, Excel.Worksheet>, specs: SheetToCreate[]): void {
+/** Widths, merges and frozen header rows: only on sheets this write creates or rewrites. */
+function queueSheetFormats(batches: PayloadBatches, proxies: Map<string, Excel.Worksheet>, specs: SheetToCreate[], rewritten: Set<string>): void {
   for (const spec of specs) {
     batches.add(() => {
       const ws = proxies.get(spec.name.toLowerCase())!;
-      for (const [col, chars] of Object.entries(spec.columnWidths ?? {})) ws.getRange(cellAddress(1, Number(col))).format.columnWidth = charsToPoints(chars);
+      for (const [col, chars] of Object.entries(spec.columnWidths ?? {})) ws.getRange(`${columnLetters(Number(col))}1`).format.columnWidth = charsToPoints(chars);
       for (const m of spec.merges ?? []) ws.getRange(areaAddress(m)).merge(false);
       if (spec.frozenRows && spec.frozenRows > 0) ws.freezePanes.freezeRows(spec.frozenRows);
+      else if (rewritten.has(spec.name.toLowerCase())) ws.freezePanes.unfreeze();
     }, spec);
   }
 }
 
-/**
- * A clustered column chart per spec (ExcelApi 1.1 for `charts.add`, 1.7 for the series calls): the
- * series' columns are not side by side in the sheet, so the chart starts from the first series and
- * the others are added with their own ranges, categories on every series.
- */
-function queueCharts(batches: PayloadBatches, proxies: Map<string, Excel.Worksheet>, charts: ChartSpec[]): void {
-  for (const spec of charts) {
-    const [first, ...rest] = spec.series;
-    if (!first) continue;
-    batches.add(() => {
-      const ws = proxies.get(spec.sheet.toLowerCase())!;
-      const range = (r: SheetRange) => ws.getRange(areaAddress(r));
-      const categories = range(spec.categories);
-      const chart = ws.charts.add('ColumnClustered', range(first.values), 'Columns');
-      chart.title.text = spec.title;
-      const s0 = chart.series.getItemAt(0);
-      s0.name = first.name;
-      s0.setXAxisValues(categories);
-      for (const s of rest) {
-        const series = chart.series.add(s.name);
-        series.setValues(range(s.values));
-        series.setXAxisValues(categories);
-      }
-      chart.setPosition(cellAddress(spec.anchor.fromRow, spec.anchor.fromCol), cellAddress(spec.anchor.toRow, spec.anchor.toCol));
-    }, spec);
-  }
-}

@@ -12,6 +12,8 @@ export interface OfficeCell {
   value: unknown;
   formula: unknown;
   numberFormat: string;
+  /** Range.valueTypes: "Error" for an error value, whatever its text; absent in old callers. */
+  valueType?: string;
 }
 
 /** Excel's error values, as Office.js spells them in `values`. */
@@ -24,26 +26,36 @@ export const ERROR_VALUES: ReadonlySet<string> = new Set([
 export type OfficeInput = string | number | boolean;
 
 /**
- * undefined for blank cells (a format alone is not content, as for the xlsx reader). Dates stay the
- * serial numbers Office gives: the readers turn a serial into a date only where a date is expected.
+ * undefined for blank cells (a format alone is not content, as for the xlsx reader). Errors are what
+ * valueTypes says ("Error"), so a text typed "#REF!" stays text. Dates stay the serial numbers Office
+ * gives, on the 1900 system the readers count from: in a 1904 workbook a date-formatted serial is
+ * moved by 1 462 days. The readers turn a serial into a date only where a date is expected.
  */
-export function officeToGridCell(c: OfficeCell): GridCell | undefined {
+export function officeToGridCell(c: OfficeCell, date1904 = false): GridCell | undefined {
   const formula = isFormula(c.formula, c.value) ? (c.formula as string).slice(1) : undefined;
+  const isError = c.valueType !== undefined ? c.valueType === 'Error' : typeof c.value === 'string' && ERROR_VALUES.has(c.value);
   let cell: GridCell;
-  if (typeof c.value === 'string' && ERROR_VALUES.has(c.value)) {
-    // Office hands errors over as their text. A text cell reading exactly "#REF!" is taken for the
-    // error too: Excel only stores such text behind a quote prefix, and telling them apart would
-    // cost loading valueTypes for every cell (a fifth more payload) for a case no annex has.
-    cell = { value: null, error: c.value };
+  if (isError) {
+    cell = { value: null, error: String(c.value) };
   } else if (c.value === '' || c.value === null || c.value === undefined) {
     if (formula === undefined) return undefined;
     cell = { value: '' }; // a formula whose result is the empty string
   } else {
-    cell = { value: scalar(c.value) };
+    const v = scalar(c.value);
+    cell = { value: date1904 && typeof v === 'number' && isDateFormat(c.numberFormat) ? v + DAYS_1900_TO_1904 : v };
   }
   if (formula !== undefined) cell.formula = formula;
   if (c.numberFormat && c.numberFormat !== 'General') cell.numFmt = c.numberFormat;
   return cell;
+}
+
+/** Serial of 1 January 1904 in the 1900 system: the gap between Excel's two date systems. */
+export const DAYS_1900_TO_1904 = 1462;
+
+/** A number format that shows a date or a time: d, m, y, h or s outside quotes, brackets and escapes. */
+export function isDateFormat(format: string): boolean {
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return /[dmyhsj]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
 /**
@@ -67,14 +79,14 @@ export function dateToSerial(d: Date): number {
 }
 
 /** The input that writes a plan's cell: formula, quoted text, number, boolean, or '' to clear. */
-export function writeInput(w: CellWrite): OfficeInput {
+export function writeInput(w: CellWrite, date1904 = false): OfficeInput {
   if (w.formula !== undefined) return `=${w.formula.replace(/^=/, '')}`;
-  return scalarInput(w.value ?? null);
+  return scalarInput(w.value ?? null, date1904);
 }
 
-export function scalarInput(v: CellScalar | null): OfficeInput {
+export function scalarInput(v: CellScalar | null, date1904 = false): OfficeInput {
   if (v === null) return '';
-  if (v instanceof Date) return dateToSerial(v);
+  if (v instanceof Date) return dateToSerial(v) - (date1904 ? DAYS_1900_TO_1904 : 0);
   if (typeof v === 'string') return v === '' ? '' : `'${v}`;
   return v;
 }

@@ -1,7 +1,8 @@
 /**
- * The pane's settings, kept in the workbook (Office document settings) rather than in the browser:
- * a controller who opens the file sees the readings the finance officer chose (FSE+ counted or not,
- * under-consumption threshold). Unset = the workbook's Paramètres sheet, else the defaults.
+ * Settings kept by earlier versions of the pane in the document's settings (Office's per-document
+ * storage). They reached the file only on save and `annexes check` never read them: the pane now
+ * writes its readings into the « Paramètres » sheet (layout/fill/settings-plan.ts), with the
+ * officer's consent. What an earlier version left here is offered for that write, then forgotten.
  */
 import { WorkbookActionError } from './office-errors';
 import type { OfficeApi } from './office-globals';
@@ -15,9 +16,8 @@ export interface PaneSettings {
 
 export const SETTINGS_KEY = 'annexes.reglages';
 
-export function loadSettings(office: OfficeApi): PaneSettings {
-  const raw = office.context.document.settings.get(SETTINGS_KEY);
-  return sanitize(raw);
+export function loadLegacySettings(office: OfficeApi): PaneSettings {
+  return sanitize(office.context.document.settings.get(SETTINGS_KEY));
 }
 
 /** Only well-formed values survive: settings travel with a file anyone may have edited. */
@@ -32,18 +32,18 @@ export function sanitize(raw: unknown): PaneSettings {
   return out;
 }
 
-export function saveSettings(office: OfficeApi, settings: PaneSettings): Promise<void> {
-  const store = office.context.document.settings;
-  store.set(SETTINGS_KEY, sanitize(settings));
-  return saveDocumentSettings(office);
+export async function forgetLegacySettings(office: OfficeApi): Promise<void> {
+  if (office.context.document.settings.get(SETTINGS_KEY) === null) return;
+  office.context.document.settings.remove(SETTINGS_KEY);
+  await saveDocumentSettings(office);
 }
 
-/** settings.saveAsync as a promise; a failure is the user's business (the choice is not kept). */
+/** settings.saveAsync as a promise; a failure is said in French. */
 export function saveDocumentSettings(office: OfficeApi): Promise<void> {
   return new Promise((resolve, reject) => {
     office.context.document.settings.saveAsync((result) => {
       if (String(result.status) === 'failed') {
-        reject(new WorkbookActionError('Les réglages n’ont pas pu être enregistrés dans le classeur. Vérifiez qu’il n’est pas en lecture seule, puis recommencez.', { cause: result.error }));
+        reject(new WorkbookActionError('Le complément n’a pas pu enregistrer ses données dans le classeur. Vérifiez qu’il n’est pas en lecture seule, puis recommencez.', { cause: result.error }));
       } else {
         resolve();
       }

@@ -1,23 +1,29 @@
 import { Subtitle2, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { WorkbookSummary } from '../../domain/summary';
+import type { ReportView } from '../use-pane';
 import { ClsAxesChart } from './ClsAxesChart';
 import { CofiGauge } from './CofiGauge';
+import { ReportChart } from './ReportChart';
 import { VoletsChart } from './VoletsChart';
 
 const useStyles = makeStyles({
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
-export function SummaryPanel({ summary }: { summary: WorkbookSummary }) {
+/** The drawn summary; `children` are further views (a four-year view…) given by the pane. */
+export function SummaryPanel({ summary, report, children }: { summary: WorkbookSummary; report?: ReportView | null; children?: ReactNode }) {
   const s = useStyles();
   const empty = !summary.cls && summary.volets.length === 0 && !summary.cofiVolet2;
   return (
-    <section className={s.panel} aria-label="Synthèse">
+    <div className={s.panel}>
       <Subtitle2 as="h2">Synthèse</Subtitle2>
       {empty && <Text>Aucun tableau CLS ni France Travail reconnu dans ce classeur.</Text>}
+      {report && <ReportChart report={report} />}
       {summary.cls && <ClsAxesChart cls={summary.cls} />}
       {summary.volets.length > 0 && <VoletsChart volets={summary.volets} />}
       {summary.cofiVolet2 && <CofiGauge cofi={summary.cofiVolet2} />}
-    </section>
+      {children}
+    </div>
   );
 }

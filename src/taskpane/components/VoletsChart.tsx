@@ -5,7 +5,9 @@ import { barWidth, useChartStyles } from './chart-styles';
 
 const WIDTH = 300;
 const BAR = 16;
-const ROW = 44;
+const ROW = 58;
+/** Two label lines above each bar: a single one passes 300 units with euro amounts in the millions. */
+const BAR_Y = 32;
 
 /**
  * FT: each volet's TOTAL BESOINS against its plafond (FT art. 4.1), each on its own scale (the
@@ -26,18 +28,21 @@ export function VoletsChart({ volets }: { volets: VoletSummary[] }) {
           const scale = Math.max(total, ceiling);
           const state = v.total && v.ceiling ? (sameCents(v.total, v.ceiling) ? s.ok : v.total.gt(v.ceiling) ? s.over : s.under) : s.under;
           const rate = v.total && v.ceiling ? percent(v.total, v.ceiling) : null;
-          const text = v.ceiling
-            ? `Volet ${v.volet} : ${v.total ? formatEuro(v.total) : 'total illisible'} / plafond ${formatEuro(v.ceiling)}${rate ? ` (${formatPercent(rate)})` : ''}`
-            : `Volet ${v.volet} : ${v.total ? formatEuro(v.total) : 'total illisible'} — plafond non indiqué`;
+          const first = `Volet ${v.volet} : ${v.total ? formatEuro(v.total) : 'total illisible'}`;
+          const second = v.ceiling ? `plafond ${formatEuro(v.ceiling)}${rate ? ` (${formatPercent(rate)})` : ''}` : 'plafond non indiqué';
+          const text = `${first} / ${second}`;
           return (
             <g key={v.volet} data-volet={v.volet}>
               <title>{text}</title>
               <text className={s.label} x={0} y={y + 12}>
-                {text}
+                {first}
               </text>
-              <rect className={s.track} x={0} y={y + 18} width={barWidth(ceiling, scale, WIDTH)} height={BAR} rx={2} />
-              <rect className={state} x={0} y={y + 18} width={barWidth(total, scale, WIDTH)} height={BAR} />
-              {ceiling > 0 && <line className={s.marker} x1={barWidth(ceiling, scale, WIDTH)} x2={barWidth(ceiling, scale, WIDTH)} y1={y + 15} y2={y + 18 + BAR + 3} />}
+              <text className={s.label} x={0} y={y + 26}>
+                {second}
+              </text>
+              <rect className={s.track} x={0} y={y + BAR_Y} width={barWidth(ceiling, scale, WIDTH)} height={BAR} rx={2} />
+              <rect className={state} x={0} y={y + BAR_Y} width={barWidth(total, scale, WIDTH)} height={BAR} />
+              {ceiling > 0 && <line className={s.marker} x1={barWidth(ceiling, scale, WIDTH)} x2={barWidth(ceiling, scale, WIDTH)} y1={y + BAR_Y - 3} y2={y + BAR_Y + BAR + 3} />}
             </g>
           );
         })}

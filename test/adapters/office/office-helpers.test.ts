@@ -1,8 +1,9 @@
 /** The adapter's pure pieces: Office addresses, cell conversions, row runs, the undo record. */
-import { isFormula, officeToGridCell, restoreInput, writeInput } from '../../../src/adapters/office/cell-values';
+import { isDateFormat, isFormula, officeToGridCell, restoreInput, writeInput } from '../../../src/adapters/office/cell-values';
 import { evaluateFormula } from '../../../src/adapters/office/fake/formula-eval';
 import { parseArea, sheetAddress, splitSheetAddress } from '../../../src/adapters/office/office-address';
-import { UNDO_CHUNK_CHARS, decodeUndo, encodeUndo, type UndoRecord } from '../../../src/adapters/office/undo-record';
+import { UNDO_CHUNK_CHARS, decodeIndex, decodeRecord, encodeChunks, type UndoRecord } from '../../../src/adapters/office/undo-record';
+import { cellKey, changedCells, inputKey } from '../../../src/adapters/office/write-guards';
 import { writeRuns } from '../../../src/adapters/office/write-runs';
 
 describe('Office addresses', () => {
@@ -24,6 +25,12 @@ describe('cell conversions', () => {
     expect(officeToGridCell({ value: '', formula: '=IF(A1,"",1)', numberFormat: 'General' })).toEqual({ value: '', formula: 'IF(A1,"",1)' });
     expect(officeToGridCell({ value: '=A1', formula: '=A1', numberFormat: 'General' })).toEqual({ value: '=A1' });
     expect(officeToGridCell({ value: '', formula: '', numberFormat: '0.00' })).toBeUndefined();
+    // With valueTypes, an error is an error and a text "#REF!" is text.
+    expect(officeToGridCell({ value: '#N/A', formula: '=NA()', numberFormat: 'General', valueType: 'Error' })).toEqual({ value: null, formula: 'NA()', error: '#N/A' });
+    expect(officeToGridCell({ value: '#REF!', formula: '#REF!', numberFormat: 'General', valueType: 'String' })).toEqual({ value: '#REF!' });
+    // A 1904 workbook: a date-formatted serial is moved onto the 1900 count; other numbers are not.
+    expect(officeToGridCell({ value: 44195, formula: 44195, numberFormat: 'dd/mm/yyyy', valueType: 'Double' }, true)).toEqual({ value: 45657, numFmt: 'dd/mm/yyyy' });
+    expect(officeToGridCell({ value: 44195, formula: 44195, numberFormat: '#,##0', valueType: 'Double' }, true)).toEqual({ value: 44195, numFmt: '#,##0' });
     expect(isFormula('=A1', 3)).toBe(true);
   });
 
@@ -57,21 +64,44 @@ describe('write runs', () => {
 });
 
 describe('undo record', () => {
-  test('round-trips through cells under Excel’s 32 767-character limit', () => {
+  test('round-trips through cells under Excel’s 32 767-character limit; anything else reads as absent', () => {
     const record: UndoRecord = {
-      version: 1,
+      version: 2,
+      id: 1,
       description: 'x',
       writtenAt: '2024-01-01T00:00:00.000Z',
-      createdSheets: ['A'],
-      replacedSheets: [],
-      areas: [{ sheet: 'S', address: 'A1', formulas: [['x'.repeat(70000)]], values: [['y']], valueTypes: [['String']], numberFormat: [['General']] }],
+      plannedCells: {},
+      areas: [{ sheetId: '{1}', sheet: 'S', before: { address: 'A1', formulas: [['x'.repeat(70000)]], values: [['y']], valueTypes: [['String']], numberFormat: [['General']] }, written: [[1]] }],
+      guards: [],
+      rewritten: [],
+      created: [{ name: 'A' }],
+      chartsAdded: [],
+      visibleSheetIds: [],
     };
-    const chunks = encodeUndo(record);
+    const chunks = encodeChunks(record);
     expect(chunks.length).toBe(3);
     expect(chunks.every((c) => c.length <= UNDO_CHUNK_CHARS)).toBe(true);
-    expect(decodeUndo(chunks.map((c) => [c]))).toEqual(record);
-    expect(decodeUndo([['{"version":2}']])).toBeNull();
-    expect(decodeUndo([['pas du JSON']])).toBeNull();
+    expect(decodeRecord(chunks.map((c) => [c]))).toEqual(record);
+    expect(decodeRecord([['{"version":1,"areas":[]}']])).toBeNull();
+    expect(decodeRecord([['pas du JSON']])).toBeNull();
+    expect(decodeIndex('')).toEqual({ version: 2, nextId: 1, entries: [], charts: {} });
+    expect(decodeIndex('{"version":1}')).toBe('legacy');
+  });
+});
+
+describe('cells compared before an undo', () => {
+  test('an input written and the cell read back give the same key; text that looks like a formula stays text', () => {
+    expect(inputKey("'=HYPERLINK(\"x\")")).toBe(cellKey('=HYPERLINK("x")', '=HYPERLINK("x")'));
+    expect(inputKey('=sum( a1 , b1 )')).toBe(cellKey('=SUM(A1,B1)', 3));
+    expect(inputKey('=A1&" a b"')).not.toBe(cellKey('=A1&"ab"', 'x'));
+    expect(inputKey(45657)).toBe(cellKey(45657, 45657));
+    expect(inputKey('')).toBe(cellKey('', ''));
+    expect(changedCells({ top: 5, left: 2 }, [['n:1', 'n:2', 'n:9']], [['n:1', '', '']], [['', 'n:2', 'n:3']])).toEqual(['D5']);
+  });
+
+  test('date formats, for 1904 workbooks', () => {
+    expect(['dd/mm/yyyy', '[$-40C]d mmmm yyyy', 'hh:mm'].map(isDateFormat)).toEqual([true, true, true]);
+    expect(['0%', '#,##0.00 "€"', 'General', '@'].map(isDateFormat)).toEqual([false, false, false, false]);
   });
 });
 

@@ -5,11 +5,13 @@
  */
 import type { GridSheet } from '../../../layout/grid';
 import { areaAddress } from '../office-address';
-import type { FakeContext } from './fake-context';
-import { FakeOfficeError } from './fake-error';
+import { type FakeContext, FakeClientObject } from './fake-context';
+import { FakeOfficeError, propertyNotLoaded } from './fake-error';
 import type { FakeRange } from './fake-range';
 
 export interface FakeChartRecord {
+  /** Chart.name: "Graphique 1" unless the add-in names it. */
+  name: string;
   type: string;
   seriesBy: string;
   /** The source range given to charts.add ("D12:D20"). */
@@ -29,11 +31,48 @@ function rangeOn(sheet: GridSheet, range: FakeRange): string {
   return areaAddress(t.area);
 }
 
-export class FakeChartCollection {
+export class FakeChartCollection extends FakeClientObject<null> {
   constructor(
-    private readonly context: FakeContext,
+    context: FakeContext,
     private readonly sheet: () => GridSheet,
-  ) {}
+  ) {
+    super(context, 'ChartCollection', { derived: () => null });
+  }
+
+  get items(): FakeChart[] {
+    return this.get('items');
+  }
+
+  protected readLive(prop: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `fake Excel: ChartCollection.${prop} is not supported (load items/name).`);
+  }
+
+  override loadNow(paths: string[]): void {
+    const sheet = this.sheet();
+    const items = (this.context.model.charts.get(sheet) ?? []).map((record) => {
+      const chart = new FakeChart(this.context);
+      chart.settle(sheet, record);
+      for (const p of paths.map((x) => (x.startsWith('items/') ? x.slice(6) : x))) {
+        if (p !== 'name') throw new FakeOfficeError('InvalidArgument', `fake Excel: Chart.${p} is not supported.`);
+        chart.loadedName = record.name;
+        this.context.addResponse(record.name);
+      }
+      return chart;
+    });
+    this.setLoaded('items', items);
+  }
+
+  /** By name (ExcelApi 1.1); ItemNotFound when the sheet has no such chart. */
+  getItem(name: string): FakeChart {
+    const chart = new FakeChart(this.context);
+    this.context.enqueue(() => {
+      const sheet = this.sheet();
+      const record = (this.context.model.charts.get(sheet) ?? []).find((c) => c.name === name);
+      if (!record) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (chart "${name}").`);
+      chart.settle(sheet, record);
+    });
+    return chart;
+  }
 
   add(type: string, sourceData: FakeRange, seriesBy = 'Auto'): FakeChart {
     const chart = new FakeChart(this.context);
@@ -42,10 +81,11 @@ export class FakeChartCollection {
         if (!CHART_TYPES.has(type) || !SERIES_BY.has(seriesBy)) throw new FakeOfficeError('InvalidArgument', `fake Excel: chart type ${type} / seriesBy ${seriesBy} is not supported.`);
         const sheet = this.sheet();
         const source = rangeOn(sheet, sourceData);
-        const record: FakeChartRecord = { type, seriesBy, source, series: [{ values: source }] };
-        const list = this.context.model.charts.get(sheet) ?? [];
-        list.push(record);
-        this.context.model.charts.set(sheet, list);
+        const taken = new Set([...this.context.model.charts.values()].flat().map((c) => c.name));
+        let n = 1;
+        while (taken.has(`Graphique ${n}`)) n++;
+        const record: FakeChartRecord = { name: `Graphique ${n}`, type, seriesBy, source, series: [{ values: source }] };
+        this.context.model.addChart(sheet, record);
         chart.settle(sheet, record);
       },
       128,
@@ -58,6 +98,8 @@ export class FakeChartCollection {
 export class FakeChart {
   private record: FakeChartRecord | null = null;
   private sheet: GridSheet | null = null;
+  /** Chart.name once loaded (through the collection's items/name). */
+  loadedName: string | null = null;
   readonly title: { text: string };
   readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries };
 
@@ -103,6 +145,18 @@ export class FakeChart {
   chartSheet(): GridSheet {
     this.target();
     return this.sheet!;
+  }
+
+  get name(): string {
+    if (this.loadedName === null) throw propertyNotLoaded('name', 'Chart.name');
+    return this.loadedName;
+  }
+  set name(v: string) {
+    this.context.enqueue(() => (this.target().name = v), 64, true);
+  }
+
+  delete(): void {
+    this.context.enqueue(() => this.context.model.deleteChart(this.chartSheet(), this.target()), 64, true);
   }
 
   setPosition(startCell: string, endCell?: string): void {

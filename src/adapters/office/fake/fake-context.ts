@@ -5,7 +5,7 @@
  * sync is counted, with the size of what it would have sent and received, so tests can hold the
  * adapter to its budget of round trips and payload.
  */
-import { FakeOfficeError, propertyNotLoaded } from './fake-error';
+import { type FakeErrorCode, FakeOfficeError, propertyNotLoaded } from './fake-error';
 import type { FakeWorkbookModel } from './fake-workbook-model';
 
 export interface SyncRecord {
@@ -18,20 +18,34 @@ export interface SyncRecord {
   cellWrites: number;
 }
 
+/** What a test can make the next round trips do: fail part-way, or never answer. */
+export interface InjectedFault {
+  /** Chooses the round trip (index since the host was made or reset, and its queued operations). */
+  at(info: { index: number; operations: number; writeOperations: number }): boolean;
+  /** 'fail': the first `afterOperations` operations run, then the sync rejects; 'hang': it never settles. */
+  kind: 'fail' | 'hang';
+  afterOperations?: number;
+  code?: FakeErrorCode;
+}
+
 export interface FakeHost {
   readonly model: FakeWorkbookModel;
   readonly syncs: SyncRecord[];
   maxPayloadBytes: number;
+  maxResponseBytes: number;
+  readonly faults: InjectedFault[];
+  /** Delivers the model's pending change events to the registered handlers, later (asynchronously). */
+  deliverEvents(): void;
 }
 
 interface QueuedOp {
   run: () => void;
   requestBytes: number;
+  writes: boolean;
 }
 
 export class FakeContext {
   private queue: QueuedOp[] = [];
-  private wrote = false;
   private closed = false;
   private responseBytes = 0;
   private current: SyncRecord | null = null;
@@ -44,39 +58,55 @@ export class FakeContext {
 
   enqueue(run: () => void, requestBytes = 64, writes = false): void {
     if (this.closed) throw new FakeOfficeError('InvalidRequestContext', 'Cannot use the object across different request contexts (Excel.run has ended).');
-    this.queue.push({ run, requestBytes });
-    if (writes) this.wrote = true;
+    this.queue.push({ run, requestBytes, writes });
   }
 
   get pending(): number {
     return this.queue.length;
   }
 
-  /** Runs the queue in order; the first failing operation rejects the sync and drops the rest. */
+  /**
+   * Runs the queue in order; the first failing operation rejects the sync and drops the rest (the
+   * ones before it stay done: Office.js has no rollback). Calculation: automatic after a round trip
+   * that wrote, unless suspended in it — then left to application.calculate().
+   */
   async sync(): Promise<void> {
     const ops = this.queue;
     this.queue = [];
     const requestBytes = ops.reduce((n, op) => n + op.requestBytes, 0);
     const record: SyncRecord = { operations: ops.length, requestBytes, responseBytes: 0, calculationSuspended: false, cellWrites: 0 };
+    const index = this.host.syncs.length;
     this.current = record;
     this.host.syncs.push(record);
     await Promise.resolve(); // a round trip is asynchronous, whatever happens
+    const writeOperations = ops.filter((op) => op.writes).length;
+    const faultAt = this.host.faults.findIndex((f) => f.at({ index, operations: ops.length, writeOperations }));
+    const fault = faultAt >= 0 ? this.host.faults.splice(faultAt, 1)[0] : null;
+    if (fault?.kind === 'hang') return new Promise<void>(() => undefined);
     if (requestBytes > this.host.maxPayloadBytes) {
       throw new FakeOfficeError('RequestPayloadSizeLimitExceeded', 'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".');
     }
     this.responseBytes = 0;
+    const model = this.model;
     try {
-      for (const op of ops) op.run();
+      ops.forEach((op, i) => {
+        if (fault && i === (fault.afterOperations ?? 0)) throw new FakeOfficeError(fault.code ?? 'GeneralException', 'There was an internal error while processing the request (injected by the test).');
+        op.run();
+      });
+      if (this.responseBytes > this.host.maxResponseBytes) {
+        throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`);
+      }
     } finally {
       record.responseBytes = this.responseBytes;
-      // Calculation, suspended or not, has caught up once the round trip is over.
-      if (this.wrote) this.model.recalculate();
-      this.wrote = false;
+      if (ops.some((op) => op.writes) && !model.suspended) model.recalculate(false);
+      model.suspended = false;
+      this.host.deliverEvents();
     }
   }
 
   /** Called by queued operations while they run. */
   noteSuspended(): void {
+    this.model.suspended = true;
     if (this.current) this.current.calculationSuspended = true;
   }
 
@@ -201,6 +231,13 @@ export abstract class FakeClientObject<T> {
   /** Child object for "nav/prop" load paths. */
   protected navigate(nav: string): FakeClientObject<unknown> {
     throw new FakeOfficeError('InvalidArgument', `fake Excel: ${this.typeName} has no navigation property "${nav}".`);
+  }
+
+  /** A collection's `items/…` load: its items, made now, each loading the rest of the paths. */
+  protected loadItems(paths: string[], items: FakeClientObject<unknown>[]): void {
+    const itemPaths = paths.map((p) => (p.startsWith('items/') ? p.slice(6) : p));
+    for (const item of items) item.loadNow(itemPaths);
+    this.setLoaded('items', items);
   }
 
   /** Loaded state of a child collection item: set directly when the collection is loaded. */

@@ -3,6 +3,9 @@
  * adapter's error handling is exercised on the same fields it reads in Excel.
  */
 export type FakeErrorCode =
+  | 'AccessDenied'
+  | 'BadPassword'
+  | 'GeneralException'
   | 'PropertyNotLoaded'
   | 'ItemNotFound'
   | 'ItemAlreadyExists'
@@ -10,7 +13,11 @@ export type FakeErrorCode =
   | 'InvalidOperation'
   | 'InvalidReference'
   | 'InvalidRequestContext'
-  | 'RequestPayloadSizeLimitExceeded';
+  | 'RangeExceedsLimit'
+  | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
+  | 'InactiveWorkbook'
+  | 'ServiceNotAvailable';
 
 export class FakeOfficeError extends Error {
   override readonly name = 'RichApi.Error';

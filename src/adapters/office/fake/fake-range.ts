@@ -29,6 +29,12 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   get address(): string {
     return this.get('address');
   }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
   get values(): unknown[][] {
     return this.get('values');
   }
@@ -59,6 +65,10 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     switch (prop) {
       case 'address':
         return sheetAddress(t.sheet.name, t.area);
+      case 'rowCount':
+        return t.area.bottom - t.area.top + 1;
+      case 'columnCount':
+        return t.area.right - t.area.left + 1;
       case 'values':
       case 'formulas':
       case 'valueTypes':
@@ -82,6 +92,26 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.queue((t) => this.context.model.merge(t.sheet, t.area, across));
   }
 
+  unmerge(): void {
+    this.queue((t) => this.context.model.unmerge(t.sheet, t.area));
+  }
+
+  /** Range.clear(applyTo): "All", "Contents" or "Formats" (number formats and fills in the fake). */
+  clear(applyTo = 'All'): void {
+    this.queue((t) => this.context.model.clear(t.sheet, t.area, applyTo));
+  }
+
+  /** The used range within this range (ExcelApi 1.4), null when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    return new FakeRange(this.context, {
+      queued: () => {
+        const t = this.target();
+        const area = this.context.model.usedRange(t.sheet, valuesOnly, t.area);
+        return area ? { sheet: t.sheet, area } : null;
+      },
+    });
+  }
+
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(this.context, {
       queued: () => {
@@ -95,23 +125,58 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
 
 export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
   readonly fill: FakeRangeFill;
+  readonly protection: FakeFormatProtection;
 
   constructor(context: FakeContext, parent: () => RangeTarget) {
     super(context, 'RangeFormat', { derived: parent });
     this.fill = new FakeRangeFill(context, parent);
+    this.protection = new FakeFormatProtection(context, parent);
   }
 
+  get columnWidth(): number {
+    return this.get('columnWidth');
+  }
   set columnWidth(points: number) {
     this.queue((t) => this.context.model.setColumnWidth(t.sheet, t.area, points), points);
   }
 
+  get useStandardWidth(): boolean | null {
+    return this.get('useStandardWidth');
+  }
+  /** ExcelApi 1.7; only `true` does anything, as in Excel. */
+  set useStandardWidth(v: boolean) {
+    if (v) this.queue((t) => this.context.model.setStandardWidth(t.sheet, t.area), v);
+  }
+
   protected readLive(prop: string): unknown {
+    if (prop === 'columnWidth' || prop === 'useStandardWidth') {
+      const t = this.target();
+      return prop === 'columnWidth' ? this.context.model.columnWidth(t.sheet, t.area) : this.context.model.usesStandardWidth(t.sheet, t.area);
+    }
     throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeFormat.${prop} is not supported.`);
   }
 
   protected override navigate(nav: string): FakeClientObject<unknown> {
     if (nav === 'fill') return this.fill as FakeClientObject<unknown>;
+    if (nav === 'protection') return this.protection as FakeClientObject<unknown>;
     return super.navigate(nav);
+  }
+}
+
+/** Range.format.protection.locked (ExcelApi 1.2): null when the range mixes locked and unlocked cells. */
+export class FakeFormatProtection extends FakeClientObject<RangeTarget> {
+  constructor(context: FakeContext, parent: () => RangeTarget) {
+    super(context, 'FormatProtection', { derived: parent });
+  }
+
+  get locked(): boolean | null {
+    return this.get('locked');
+  }
+
+  protected readLive(prop: string): unknown {
+    if (prop !== 'locked') throw new FakeOfficeError('InvalidArgument', `fake Excel: FormatProtection.${prop} is not supported.`);
+    const t = this.target();
+    return this.context.model.lockedState(t.sheet, t.area);
   }
 }
 
@@ -123,6 +188,9 @@ export class FakeRangeFill extends FakeClientObject<RangeTarget> {
   get color(): string | null {
     return this.get('color');
   }
+  get pattern(): string | null {
+    return this.get('pattern');
+  }
   set color(c: string) {
     this.queue((t) => this.context.model.setFill(t.sheet, t.area, c), c);
   }
@@ -131,12 +199,17 @@ export class FakeRangeFill extends FakeClientObject<RangeTarget> {
     this.queue((t) => this.context.model.setFill(t.sheet, t.area, null));
   }
 
+  /** color: "#FFFFFF" for no fill as for white (Excel's answer); pattern (ExcelApi 1.9): "None" for no fill. */
   protected readLive(prop: string): unknown {
-    if (prop !== 'color') throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeFill.${prop} is not supported.`);
+    if (prop !== 'color' && prop !== 'pattern') throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeFill.${prop} is not supported.`);
     const t = this.target();
-    const colors = new Set<string | null>();
-    for (let r = t.area.top; r <= t.area.bottom; r++) for (let c = t.area.left; c <= t.area.right; c++) colors.add(this.context.model.fill(t.sheet, r, c));
-    return colors.size === 1 ? [...colors][0] : null; // a mixed range has no single colour
+    const seen = new Set<string>();
+    for (let r = t.area.top; r <= t.area.bottom; r++) {
+      for (let c = t.area.left; c <= t.area.right; c++) {
+        seen.add(prop === 'color' ? this.context.model.fill(t.sheet, r, c) : this.context.model.hasFill(t.sheet, r, c) ? 'Solid' : 'None');
+      }
+    }
+    return seen.size === 1 ? [...seen][0] : null; // a mixed range has no single answer
   }
 }
 
@@ -177,10 +250,7 @@ export class FakeRangeCollection extends FakeClientObject<AreasTarget> {
   }
 
   override loadNow(paths: string[]): void {
-    const itemPaths = paths.map((p) => (p.startsWith('items/') ? p.slice(6) : p));
     const t = this.target();
-    const items = t.areas.map((area) => new FakeRange(this.context, { value: { sheet: t.sheet, area } }));
-    for (const item of items) item.loadNow(itemPaths);
-    this.setLoaded('items', items);
+    this.loadItems(paths, t.areas.map((area) => new FakeRange(this.context, { value: { sheet: t.sheet, area } })) as FakeClientObject<unknown>[]);
   }
 }

@@ -4,21 +4,65 @@ import { parseArea } from '../office-address';
 import { FakeChartCollection } from './fake-chart';
 import { type FakeContext, FakeClientObject, type ProxySource } from './fake-context';
 import { FakeOfficeError } from './fake-error';
+import type { FakeEvents } from './fake-events';
 import { FakeRange } from './fake-range';
-import type { OfficeVisibility } from './fake-workbook-model';
+import { MAX_COL, type OfficeVisibility } from './fake-workbook-model';
+
+/** Worksheet.protection (ExcelApi 1.2): `protected` and the options the user allowed. */
+export class FakeWorksheetProtection extends FakeClientObject<GridSheet> {
+  constructor(context: FakeContext, sheet: () => GridSheet) {
+    super(context, 'WorksheetProtection', { derived: sheet });
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
+  }
+  get options(): Record<string, boolean> {
+    return this.get('options');
+  }
+
+  protected readLive(prop: string): unknown {
+    const p = this.context.model.protection.of(this.target());
+    if (prop === 'protected') return p.protected;
+    if (prop === 'options') return { ...p.options };
+    throw new FakeOfficeError('InvalidArgument', `fake Excel: WorksheetProtection.${prop} is not supported.`);
+  }
+
+  protect(options?: Record<string, boolean>, password?: string): void {
+    this.queue((s) => this.context.model.protection.protect(s, options, password), options ?? null, false);
+  }
+
+  unprotect(password?: string): void {
+    this.queue((s) => this.context.model.protection.unprotect(s, password), null, false);
+  }
+}
 
 export class FakeWorksheet extends FakeClientObject<GridSheet> {
-  readonly freezePanes: { freezeRows: (count?: number) => void };
+  readonly freezePanes: { freezeRows: (count?: number) => void; unfreeze: () => void; getLocationOrNullObject: () => FakeRange };
   readonly charts: FakeChartCollection;
+  readonly protection: FakeWorksheetProtection;
 
   constructor(context: FakeContext, source: ProxySource<GridSheet>) {
     super(context, 'Worksheet', source);
     this.freezePanes = {
       freezeRows: (count = 1) => this.queue((s) => this.context.model.frozenRows.set(s, count), count),
+      unfreeze: () => this.queue((s) => this.context.model.frozenRows.delete(s)),
+      getLocationOrNullObject: () =>
+        new FakeRange(this.context, {
+          queued: () => {
+            const s = this.target();
+            const n = this.context.model.frozenRows.get(s);
+            return n ? { sheet: s, area: { top: 1, left: 1, bottom: n, right: MAX_COL } } : null;
+          },
+        }),
     };
     this.charts = new FakeChartCollection(context, () => this.target());
+    this.protection = new FakeWorksheetProtection(context, () => this.target());
   }
 
+  get id(): string {
+    return this.get('id');
+  }
   get name(): string {
     return this.get('name');
   }
@@ -41,6 +85,8 @@ export class FakeWorksheet extends FakeClientObject<GridSheet> {
   protected readLive(prop: string): unknown {
     const s = this.target();
     switch (prop) {
+      case 'id':
+        return this.context.model.sheetId(s);
       case 'name':
         return s.name;
       case 'visibility':
@@ -50,6 +96,11 @@ export class FakeWorksheet extends FakeClientObject<GridSheet> {
       default:
         throw new FakeOfficeError('InvalidArgument', `fake Excel: Worksheet.${prop} is not supported.`);
     }
+  }
+
+  protected override navigate(nav: string): FakeClientObject<unknown> {
+    if (nav === 'protection') return this.protection as FakeClientObject<unknown>;
+    return super.navigate(nav);
   }
 
   /** No address: the whole sheet, as in Office.js. */
@@ -85,8 +136,15 @@ export class FakeWorksheet extends FakeClientObject<GridSheet> {
 }
 
 export class FakeWorksheetCollection extends FakeClientObject<null> {
-  constructor(context: FakeContext) {
+  readonly onChanged: FakeEvents['onChanged'];
+  readonly onAdded: FakeEvents['onAdded'];
+  readonly onDeleted: FakeEvents['onDeleted'];
+
+  constructor(context: FakeContext, events: FakeEvents) {
     super(context, 'WorksheetCollection', { derived: () => null });
+    this.onChanged = events.onChanged;
+    this.onAdded = events.onAdded;
+    this.onDeleted = events.onDeleted;
   }
 
   get items(): FakeWorksheet[] {
@@ -99,20 +157,22 @@ export class FakeWorksheetCollection extends FakeClientObject<null> {
 
   /** "items/name" and plain "name" both load the items' property, as Office.js does. */
   override loadNow(paths: string[]): void {
-    const itemPaths = paths.map((p) => (p.startsWith('items/') ? p.slice(6) : p));
-    const items = this.context.model.grid.sheets.map((s) => new FakeWorksheet(this.context, { value: s }));
-    for (const item of items) item.loadNow(itemPaths);
-    this.setLoaded('items', items);
+    this.loadItems(paths, this.context.model.grid.sheets.map((s) => new FakeWorksheet(this.context, { value: s })) as FakeClientObject<unknown>[]);
   }
 
-  getItem(name: string): FakeWorksheet {
+  /** By name or by id, as Office.js's getItem(key). */
+  getItem(key: string): FakeWorksheet {
     return new FakeWorksheet(this.context, {
       queued: () => {
-        const s = this.context.model.find(name);
-        if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (sheet "${name}").`);
+        const s = this.context.model.find(key);
+        if (!s) throw new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist (sheet "${key}").`);
         return s;
       },
     });
+  }
+
+  getItemOrNullObject(key: string): FakeWorksheet {
+    return new FakeWorksheet(this.context, { queued: () => this.context.model.find(key) ?? null });
   }
 
   add(name: string): FakeWorksheet {

@@ -1,9 +1,11 @@
 /**
  * The fake's calculator: just enough of Excel's to give written formulas a value in the harness —
- * numbers, cell references (optionally 'Sheet'!A1), + − × ÷, parentheses and SUM/SOMME over cells
- * and ranges, MIN, MAX, ROUND and IF(a=b,…,…) (the bilan financier's formulas; a branch may be ""),
- * and HYPERLINK("…";"text") (the Contrôles sheet's links). Anything else evaluates to null and the fake keeps the cell's previous value, as an
- * honest "not computed here" instead of a wrong number.
+ * numbers, cell references (optionally 'Sheet'!A1), + − × ÷, parentheses and SUM over cells and
+ * ranges, MIN, MAX, ROUND and IF(a=b,…,…) (the bilan financier's formulas; a branch may be ""), and
+ * HYPERLINK("…","text") (the Contrôles sheet's links). English names and commas only, as
+ * `range.formulas` takes them (formula-syntax.ts refuses the rest before it gets here). Anything
+ * else evaluates to null and the fake keeps the cell's previous value, as an honest "not computed
+ * here" instead of a wrong number.
  */
 import { parseAddress } from '../../../layout/grid';
 
@@ -12,7 +14,7 @@ export type CellLookup = (sheet: string | null, row: number, col: number) => num
 
 const MAX_RANGE_CELLS = 100000;
 
-const HYPERLINK = /^HYPERLINK\(\s*"(?:[^"]|"")*"\s*[,;]\s*"((?:[^"]|"")*)"\s*\)$/i;
+const HYPERLINK = /^HYPERLINK\(\s*"(?:[^"]|"")*"\s*,\s*"((?:[^"]|"")*)"\s*\)$/i;
 
 export function evaluateFormula(formula: string, lookup: CellLookup): number | string | null {
   const link = HYPERLINK.exec(formula.replace(/^=/, '').trim());
@@ -91,7 +93,7 @@ class Parser {
 
   private separator(): void {
     this.skipSpaces();
-    if (this.s[this.i] !== ',' && this.s[this.i] !== ';') throw new NotSupported();
+    if (this.s[this.i] !== ',') throw new NotSupported();
     this.i++;
   }
 
@@ -110,7 +112,7 @@ class Parser {
     for (;;) {
       values.push(...this.rangeOrExpression());
       this.skipSpaces();
-      if (this.s[this.i] === ',' || this.s[this.i] === ';') {
+      if (this.s[this.i] === ',') {
         this.i++;
         continue;
       }
@@ -202,7 +204,7 @@ class Parser {
       this.i += other[0].length;
       return this.call(name);
     }
-    const fn = /^(SUM|SOMME)\(/i.exec(this.s.slice(this.i));
+    const fn = /^SUM\(/i.exec(this.s.slice(this.i));
     if (fn) {
       this.i += fn[0].length;
       let total = 0;
@@ -210,7 +212,7 @@ class Parser {
         // A range's text and blanks are skipped, as SUM does.
         for (const v of this.rangeOrExpression()) total += v;
         this.skipSpaces();
-        if (this.s[this.i] === ',' || this.s[this.i] === ';') {
+        if (this.s[this.i] === ',') {
           this.i++;
           continue;
         }

@@ -1,0 +1,101 @@
+/// <reference types="office-js" />
+/**
+ * Reads cell properties of many areas within Excel's limits: each area is cut into row chunks of at
+ * most 5 000 000 cells, and chunks are packed into round trips whose estimated answer stays under
+ * the payload budget. The estimate learns from each answer (bytes per cell actually received); an
+ * answer Excel still refuses as too large is read again in halves. A workbook of any size costs as
+ * many round trips as its size in 4 MB answers, not one per sheet or per chunk.
+ */
+import type { CellRange } from '../../layout/grid';
+import { PAYLOAD_BUDGET_BYTES, READ_CELLS_LIMIT } from './excel-limits';
+import { areaAddress } from './office-address';
+import { officeErrorCode } from './office-errors';
+
+export type CellProp = 'values' | 'formulas' | 'numberFormat' | 'valueTypes';
+
+export interface ReadRequest {
+  ws: Excel.Worksheet;
+  area: CellRange;
+  /** The caller's key for the area (a sheet index, an undo area number…). */
+  tag: number;
+}
+
+export interface ReadPiece {
+  tag: number;
+  area: CellRange;
+  data: Partial<Record<CellProp, unknown[][]>>;
+}
+
+export interface ReadOptions {
+  budgetBytes?: number;
+  maxCells?: number;
+  onRound?: (cellsRead: number, cellsTotal: number) => void;
+}
+
+/** A first guess per property and cell ("General", "Double", short numbers); answers correct it. */
+const FIRST_GUESS_BYTES_PER_PROP = 12;
+/** What one chunk's getRange + load weighs in the request (Office.js sends each as an action). */
+const REQUEST_BYTES_PER_CHUNK = 200;
+const MAX_RETRIES = 24;
+const MIN_BUDGET_BYTES = 16 * 1024;
+
+const cellsOf = (a: CellRange) => (a.bottom - a.top + 1) * (a.right - a.left + 1);
+
+export async function readRanges(context: Excel.RequestContext, requests: ReadRequest[], props: CellProp[], options: ReadOptions = {}): Promise<ReadPiece[]> {
+  // Halved, for the rest of the read, each time Excel refuses an answer our estimate let through.
+  let budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  const maxCells = options.maxCells ?? READ_CELLS_LIMIT;
+  const total = requests.reduce((n, r) => n + cellsOf(r.area), 0);
+  const queue = requests.filter((r) => cellsOf(r.area) > 0).map((r) => ({ ...r, next: r.area.top }));
+  const pieces: ReadPiece[] = [];
+  let bytesPerCell = FIRST_GUESS_BYTES_PER_PROP * props.length;
+  let read = 0;
+  let retries = 0;
+  while (queue.length > 0) {
+    // One round trip: chunks taken in order until the estimated answer fills the budget.
+    const round: { req: ReadRequest; area: CellRange; range: Excel.Range }[] = [];
+    let estimate = 0;
+    // Many small areas fill the request before the answer: both stay under the budget.
+    while (queue.length > 0 && (round.length + 1) * REQUEST_BYTES_PER_CHUNK <= budget) {
+      const q = queue[0];
+      const width = q.area.right - q.area.left + 1;
+      const left = q.area.bottom - q.next + 1;
+      const fits = Math.min(Math.floor((budget - estimate) / (width * bytesPerCell)), Math.floor(maxCells / width), left);
+      if (fits < 1 && round.length > 0) break;
+      const rows = Math.max(1, fits);
+      const area = { ...q.area, top: q.next, bottom: q.next + rows - 1 };
+      q.next += rows;
+      if (q.next > q.area.bottom) queue.shift();
+      const range = q.ws.getRange(areaAddress(area));
+      range.load(props.join(','));
+      round.push({ req: q, area, range });
+      estimate += rows * width * bytesPerCell;
+    }
+    try {
+      await context.sync(); // sync-per-payload-batch
+    } catch (e) {
+      if (officeErrorCode(e) !== 'ResponsePayloadSizeLimitExceeded' || ++retries > MAX_RETRIES || (round.length === 1 && round[0].area.top === round[0].area.bottom)) throw e;
+      // Read that round again in smaller round trips: put its chunks back, aim at half as much.
+      queue.unshift(...round.map((c) => ({ ...c.req, area: c.area, next: c.area.top })));
+      budget = Math.max(MIN_BUDGET_BYTES, Math.floor(budget / 2));
+      bytesPerCell *= 2;
+      continue;
+    }
+    let bytes = 0;
+    let cells = 0;
+    for (const c of round) {
+      const data: ReadPiece['data'] = {};
+      for (const p of props) {
+        data[p] = c.range[p] as unknown[][];
+        bytes += JSON.stringify(data[p]).length;
+      }
+      cells += cellsOf(c.area);
+      pieces.push({ tag: c.req.tag, area: c.area, data });
+    }
+    // Learn from the answer, with a margin: the next chunks of the same sheet look alike.
+    bytesPerCell = Math.max(props.length * 2, Math.ceil((bytes / Math.max(1, cells)) * 1.25));
+    read += cells;
+    options.onRound?.(read, total);
+  }
+  return pieces;
+}

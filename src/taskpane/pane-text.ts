@@ -1,0 +1,48 @@
+/**
+ * French the pane writes itself: counts with their plural spelled out (« 1 cellule écrite »,
+ * « 3 cellules écrites », 0 taking the singular as French does), dates as an officer reads them, and
+ * findings' messages told in the pane's own words — a message written for the command line names
+ * its options (« --fse-as-cd »), the pane names its own controls instead.
+ */
+
+const FR = new Intl.NumberFormat('fr-FR');
+
+/** "1 cellule écrite", "12 cellules écrites", "0 feuille". */
+export function count(n: number, one: string, many: string): string {
+  return `${FR.format(n)} ${n > 1 ? many : one}`;
+}
+
+/** « Feuille », « Contrôles » → « “Contrôles” » list: « A », « B » et « C ». */
+export function listNames(names: string[]): string {
+  const quoted = names.map((n) => `« ${n} »`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} et ${quoted[quoted.length - 1]}`;
+}
+
+/** "aujourd’hui à 14:32", "le 12/03/2025 à 09:05". */
+export function whenWritten(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const time = d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+  const sameDay = d.toDateString() === now.toDateString();
+  return sameDay ? `aujourd’hui à ${time}` : `le ${d.toLocaleDateString('fr-FR')} à ${time}`;
+}
+
+/** The pane's controls for the readings the command line sets with options. */
+const PANE_CONTROLS: Record<string, string> = {
+  '--fse-as-cd': 'le réglage « Compter la valorisation FSE+ comme part du Département » (onglet Réglages)',
+  '--no-fse-as-cd': 'le réglage « Compter la valorisation FSE+ comme part du Département » (onglet Réglages)',
+  '--underspend-threshold': 'le réglage « Seuil de sous-consommation » (onglet Réglages)',
+};
+
+/** A finding's message as the pane shows it: « option --x » becomes the pane's control for it. */
+export function inPaneWords(message: string): string {
+  return frenchSpacing(message.replace(/option (--[a-z][a-z-]*)/g, (_m, flag: string) => PANE_CONTROLS[flag] ?? `l’option ${flag} de la commande annexes check`));
+}
+
+/**
+ * French typography in a narrow pane: the space before « : ; ! ? » and inside « » does not break
+ * (a line never starts with a colon or a closing guillemet).
+ */
+export function frenchSpacing(text: string): string {
+  return text.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+}
