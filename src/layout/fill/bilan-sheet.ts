@@ -8,7 +8,7 @@ import { type Grid, cellAddress, getCell } from '../grid';
 import { PrintedSheet } from '../printed-sheet';
 import type { SheetToCreate } from '../write-plan';
 import { certificationBlock } from './certification';
-import { AMOUNT_FORMAT, DATE_FORMAT, quoteSheet } from './formula-text';
+import { AMOUNT_FORMAT, quoteSheet } from './formula-text';
 import { STATEMENT_AMOUNT_COL } from './volet-statement';
 import { voletSheetName } from './volet-sections';
 
@@ -193,7 +193,9 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
   const refund = payLine('Trop-perçu à reverser à l’État', 'total');
   w.formula(refund, TOTAL, `MAX(0,${cellAddress(advance, TOTAL)}-${cellAddress(retained, TOTAL)})`, num(Decimal.max(ZERO, bilan.balance.negated())), AMOUNT_FORMAT);
   const deadline = payLine('Date limite de production du bilan final (art. 3.2)');
-  w.value(deadline, TOTAL, bilan.deadline, DATE_FORMAT);
+  // A date as the officer reads it, not a serial a locale or an undo could turn into another figure.
+  w.value(deadline, TOTAL, frenchDate(bilan.deadline));
+  w.style(deadline, TOTAL, TOTAL, 'figure');
   w.keepTogether(top3, r - 1);
   r++;
 
