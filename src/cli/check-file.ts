@@ -50,12 +50,12 @@ export async function checkFile(
   if ('problem' in target) return unreadable(target.problem);
   try {
     const grid = await readXlsxFile(target.file, { maxFileBytes, maxUncompressedBytes });
-    const { workbook, findings } = analyseGrid(grid, overrides);
+    const { workbook, findings, options: resolved } = analyseGrid(grid, overrides);
     const counts = countBySeverity(findings);
     const result: FileResult = { file: target.file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
-    if (options.summary) result.summary = summariseWorkbook(workbook);
+    if (options.summary) result.summary = summariseWorkbook(workbook, resolved, findings, overrides);
     const view = conventionView(workbook);
-    if (view) result.convention = plainConvention(view);
+    if (view) result.convention = plainConvention(view, { actions: options.summary });
     return result;
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return unreadable(e.message);

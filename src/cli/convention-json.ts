@@ -19,7 +19,11 @@ export interface PlainConvention extends PlainLine {
   sources: ConventionView['sources'];
   expected: { years: { year: number; amount: string | null; source: string | null }[]; total: string | null };
   axes: (PlainLine & { axe: string })[];
-  actions: (PlainLine & { key: string; label: string; axe: string })[];
+  /**
+   * Per action: only for the review workbook. A CLS block may hold thousands of actions and each
+   * line is four years of eight amounts: the JSON report and the text report stop at the axes.
+   */
+  actions?: (PlainLine & { key: string; label: string; axe: string })[];
 }
 
 const plain = (m: Money | null) => (m === null ? null : plainAmount(m));
@@ -33,14 +37,14 @@ function plainLine(l: FourYearLine): PlainLine {
   };
 }
 
-export function plainConvention(view: ConventionView): PlainConvention {
+export function plainConvention(view: ConventionView, options: { actions?: boolean } = {}): PlainConvention {
   return {
     period: view.years,
     sources: view.sources,
     expected: { years: view.expected.years.map((e) => ({ year: e.year, amount: plain(e.amount), source: e.source })), total: plain(view.expected.total) },
     ...plainLine(view.total),
     axes: view.axes.map((a) => ({ axe: a.axe, ...plainLine(a) })),
-    actions: view.actions.map((a) => ({ key: a.key, label: a.label, axe: a.axe, ...plainLine(a) })),
+    ...(options.actions ? { actions: view.actions.map((a) => ({ key: a.key, label: a.label, axe: a.axe, ...plainLine(a) })) } : {}),
   };
 }
 

@@ -124,12 +124,19 @@ export function conventionView(workbook: AnnexWorkbook): ConventionView | null {
       }
     }
   }
+  const rowOf = detailRows();
   for (const a of actions.values()) {
-    a.years = years.map((y) => actionYear(a.key, y, byYear.get(y), prev(y)));
+    a.years = years.map((y) => actionYear(rowOf, a.key, y, byYear.get(y), prev(y)));
     a.totals = totalsOf(a.years);
   }
   const sorted = order.sort(compareKeys).map((k) => actions.get(k)!);
-  const axes = [...new Set(sorted.map((a) => a.axe))].sort(compareKeys).map((axe): AxeFourYears => line(sorted.filter((a) => a.axe === axe), years, { axe }));
+  const byAxe = new Map<string, ActionFourYears[]>();
+  for (const a of sorted) {
+    const list = byAxe.get(a.axe);
+    if (list) list.push(a);
+    else byAxe.set(a.axe, [a]);
+  }
+  const axes = [...byAxe.keys()].sort(compareKeys).map((axe): AxeFourYears => line(byAxe.get(axe)!, years, { axe }));
   return { years, sources, actions: sorted, axes, total: line(sorted, years, {}), expected: expectedConvention(workbook.params, conventionYears(workbook.params, 'CLS')) };
 }
 
@@ -166,14 +173,27 @@ function titleOf(t: AnnexTable): string {
   return t.kind === 'cls-recap' && t.year !== null ? `Récapitulatif ${t.year} (prévisionnel ${t.year + 1})` : t.title;
 }
 
-function rowOf(t: AnnexTable | undefined, key: string): TableRow | undefined {
-  return t?.rows.find((r) => r.kind === 'detail' && r.key === key);
+type RowOf = (t: AnnexTable | undefined, key: string) => TableRow | undefined;
+
+/** A table's action row by fiche number, each table indexed once (a block may hold 200 000 actions). */
+function detailRows(): RowOf {
+  const index = new Map<AnnexTable, Map<string, TableRow>>();
+  return (t, key) => {
+    if (!t) return undefined;
+    let rows = index.get(t);
+    if (!rows) {
+      rows = new Map();
+      for (const r of t.rows) if (r.kind === 'detail' && r.key && !rows.has(r.key)) rows.set(r.key, r);
+      index.set(t, rows);
+    }
+    return rows.get(key);
+  };
 }
 
 const val = (row: TableRow | undefined, key: string): Money | null => row?.amounts[key]?.value ?? null;
 const minus = (a: Money | null, b: Money | null): Money | null => (a && b ? a.minus(b) : null);
 
-function actionYear(key: string, year: number, c: ClsYear | undefined, previous: ClsYear | undefined): YearMoney {
+function actionYear(rowOf: RowOf, key: string, year: number, c: ClsYear | undefined, previous: ClsYear | undefined): YearMoney {
   const forecast = rowOf(c?.forecast, key);
   const planned = forecast ?? rowOf(previous?.recap, key);
   const fromForecast = forecast !== undefined;
