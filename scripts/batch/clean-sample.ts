@@ -4,7 +4,8 @@
  * - the CLS "Tableau financier" holds a filled-in exécution 2024 (85–100 % consumed) and a
  *   récapitulatif whose K column computes G + J, not the printed (G+I);
  * - FT volet 2 "Action 2": Delta 330 places (1030 − 700), not "3030 places";
- * - Paramètres: the FSE+ "valorisation" counts as CD money (COFI-FT-VOLET2 then holds at 50 %);
+ * - Paramètres: the FSE+ "valorisation" counts as CD money (COFI-FT-VOLET2 then holds at 50 %),
+ *   and the CD's own volet-2 expenses match the mended journal (COFI-FT-VOLET2-REALISE holds);
  * - Journal des dépenses: the travel line (FT art. 4.2) becomes vacations, the January 2025 invoice
  *   is dated December 2024 (FT art. 2);
  * - Budgets des fiches: the fiches' defects mended (mendedFiches: 4.2's 2027, 1.3's 60 €, 2.1, 2.4).
@@ -22,14 +23,27 @@ export function buildCleanSampleGrid(): Grid {
   const fiches = buildFicheSheet(mendedFiches());
   grid.sheets = grid.sheets.map((s) => (s.name === CLS_SHEET ? cls : s.name === FICHE_BUDGET_SHEET ? fiches : s));
   replaceText(grid, '3030 places', '330 places');
-  const params = grid.sheets.find((s) => s.name === PARAMS_SHEET) as GridSheet;
-  for (const cols of params.rows.values()) {
-    const label = cols.get(1)?.value;
-    if (typeof label === 'string' && label.startsWith('FSE+ valorisation')) cols.set(2, { value: 'oui' });
-  }
+  mendParameters(grid);
   mendJournal(grid);
   recalculateGrid(grid);
   return grid;
+}
+
+/**
+ * The Paramètres of a clean workbook, whatever the layout (the value is right of its key): the FSE+
+ * valorisation counts as CD money, and the CD's own volet-2 expenses — 3 011 346 € of eligible
+ * expenses once the journal is mended, 100 000 € of FSE+ — make exactly half of the realised cost.
+ */
+export function mendParameters(grid: Grid): void {
+  const params = grid.sheets.find((s) => s.name === PARAMS_SHEET) as GridSheet | undefined;
+  for (const cols of params?.rows.values() ?? []) {
+    for (const [c, cell] of cols) {
+      if (typeof cell.value !== 'string') continue;
+      const label = stripAccents(cell.value);
+      if (label.startsWith('FSE+ valorisation')) cols.set(c + 1, { value: 'oui' });
+      if (label.startsWith('FT depenses CD volet 2')) cols.set(c + 1, { value: 2911346, numFmt: '#,##0.00 "€"' });
+    }
+  }
 }
 
 /** The two expense lines the sample plants for the EXP-* rules, made eligible and in period. */

@@ -530,4 +530,9 @@ export const PARAMETRES: [string, ParamValue][] = [
   ['Seuil de sous-consommation', { kind: 'percent', value: 0.8 }],
   ['Part CD minimale', { kind: 'percent', value: 0.5 }],
   ['FSE+ valorisation comptée comme CD', { kind: 'text', value: 'non' }],
+  // Realised co-financing of volet 2 (invented, like the journal): with the journal's 3 005 600 €
+  // of eligible expenses, 48,34 % for the CD — 50 % only if the FSE+ valorisation counts, as in the
+  // seed's own plan (COFI-FT-VOLET2-REALISE).
+  ['FT dépenses CD volet 2', { kind: 'amount', value: 2905600 }],
+  ['FT valorisation FSE+ volet 2', { kind: 'amount', value: 100000 }],
 ];

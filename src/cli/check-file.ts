@@ -67,11 +67,12 @@ export function checkFileBytes(file: string, bytes: Uint8Array, overrides: Optio
     let grid: Grid | null = readXlsxBufferSync(bytes, file, { maxUncompressedBytes });
     const workbook = readAnnexWorkbook(grid);
     grid = null; // the tables hold what the rules need: the cells can go
-    const findings = checkWorkbook(workbook, resolveOptions(workbook.params, overrides));
+    const resolved = resolveOptions(workbook.params, overrides);
+    const findings = checkWorkbook(workbook, resolved);
     const counts = countBySeverity(findings);
     const result: FileResult = { file, status: 'ok', message: summaryText(counts), department: workbook.params.department, findings, counts };
-    if (options.summary) result.summary = summariseWorkbook(workbook);
-    const convention = plainConvention(workbook);
+    if (options.summary) result.summary = summariseWorkbook(workbook, resolved, findings, overrides);
+    const convention = plainConvention(workbook, { actions: options.summary });
     if (convention) result.convention = convention;
     return result;
   } catch (e) {

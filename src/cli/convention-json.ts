@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { type ConventionView, type FourYearLine, MONEY_KEYS, type MoneyKey, visitConvention } from '../domain/convention-view';
+import { type ConventionView, type FourYearLine, MONEY_KEYS, type MoneyKey, visitConvention, yearsRead } from '../domain/convention-view';
 import type { AnnexWorkbook } from '../domain/workbook';
 import { type Money, formatEuro, formatPercent, plainAmount } from '../domain/money';
 
@@ -20,22 +20,11 @@ export interface PlainConvention extends PlainLine {
   sources: ConventionView['sources'];
   expected: { years: { year: number; amount: string | null; source: string | null }[]; total: string | null };
   axes: (PlainLine & { axe: string })[];
-  actions: PlainActions;
-}
-
-export type PlainAction = PlainLine & { key: string; label: string; axe: string };
-
-/**
- * The actions, column by column, each action's figures in one string (see plainAction): a CLS of
- * 200 000 actions crosses threads and waits for the report as 200 000 strings, not as 8 million
- * small objects and strings (bench/memory-200k.ts).
- */
-export interface PlainActions {
-  keys: string[];
-  labels: string[];
-  axes: string[];
-  /** Per action: each year's MONEY_KEYS amounts, then the totals' and the two rates, "," between them, "" for null. */
-  figures: string[];
+  /**
+   * Per action: only for the review workbook. A CLS block may hold thousands of actions and each
+   * line is four years of eight amounts: the JSON report and the text report stop at the axes.
+   */
+  actions?: (PlainLine & { key: string; label: string; axe: string })[];
 }
 
 const plain = (m: Money | null) => (m === null ? null : plainAmount(m));
@@ -49,19 +38,13 @@ function plainLine(l: FourYearLine): PlainLine {
   };
 }
 
-/** The four-year view of a workbook's CLS as plain data; null when it holds no CLS block. Each action is made plain as the view hands it over. */
-export function plainConvention(workbook: AnnexWorkbook): PlainConvention | null {
-  const actions: PlainActions = { keys: [], labels: [], axes: [], figures: [] };
-  const view = visitConvention(workbook, (a) => {
-    actions.keys.push(a.key);
-    actions.labels.push(a.label);
-    actions.axes.push(a.axe);
-    const figures: string[] = [];
-    for (const y of a.years) for (const k of MONEY_KEYS) figures.push(plain(y[k]) ?? '');
-    for (const k of MONEY_KEYS) figures.push(plainAmount(a.totals[k]));
-    figures.push(rate(a.totals.stateRate) ?? '', rate(a.totals.cdRate) ?? '');
-    actions.figures.push(figures.join(','));
-  });
+/**
+ * The four-year view of a workbook's CLS as plain data; null when it holds no CLS block. The view
+ * hands its actions over one at a time (visitConvention): they are kept only when asked for.
+ */
+export function plainConvention(workbook: AnnexWorkbook, options: { actions?: boolean } = {}): PlainConvention | null {
+  const actions: NonNullable<PlainConvention['actions']> = [];
+  const view = visitConvention(workbook, options.actions ? (a) => actions.push({ key: a.key, label: a.label, axe: a.axe, ...plainLine(a) }) : () => undefined);
   if (!view) return null;
   return {
     period: view.years,
@@ -69,18 +52,8 @@ export function plainConvention(workbook: AnnexWorkbook): PlainConvention | null
     expected: { years: view.expected.years.map((e) => ({ year: e.year, amount: plain(e.amount), source: e.source })), total: plain(view.expected.total) },
     ...plainLine(view.total),
     axes: view.axes.map((a) => ({ axe: a.axe, ...plainLine(a) })),
-    actions,
+    ...(options.actions ? { actions } : {}),
   };
-}
-
-/** Action i of the convention, as the JSON report shows it (made when written, one at a time). */
-export function plainAction(c: PlainConvention, i: number): PlainAction {
-  const f = c.actions.figures[i].split(',');
-  const orNull = (s: string) => (s === '' ? null : s);
-  let n = 0;
-  const years = c.period.map((year) => ({ year, ...(Object.fromEntries(MONEY_KEYS.map((k) => [k, orNull(f[n++])])) as Record<MoneyKey, string | null>) }));
-  const totals = Object.fromEntries(MONEY_KEYS.map((k) => [k, f[n++]])) as Record<MoneyKey, string>;
-  return { key: c.actions.keys[i], label: c.actions.labels[i], axe: c.actions.axes[i], years, totals: { ...totals, stateRate: orNull(f[n++]), cdRate: orNull(f[n]) } };
 }
 
 const euro = (s: string) => formatEuro(new Decimal(s));
@@ -95,10 +68,9 @@ function figures(l: PlainLine): string {
 /** The text report's lines: the years read and the total expected, then the whole convention and each axe. */
 export function conventionLines(c: PlainConvention): string[] {
   const [first, last] = [c.period[0], c.period[c.period.length - 1]];
-  const read = c.sources.filter((s) => s.planned || s.executed).map((s) => `${s.year} ${[s.planned ? 'prévu' : '', s.executed ? 'exécuté' : ''].filter(Boolean).join(' et ')}`);
   const expected = c.expected.total !== null ? ` ; attendu ${euro(c.expected.total)} selon l’art. 2.2 et les avenants` : '';
   return [
-    `  CLS ${first}-${last}, part État (années lues : ${read.join(', ') || 'aucune'}${expected}) :`,
+    `  CLS ${first}-${last}, part État (années lues : ${yearsRead(c.sources)}${expected}) :`,
     `    total : ${figures(c)}`,
     ...c.axes.map((a) => `    axe ${a.axe} : ${figures(a)}`),
   ];

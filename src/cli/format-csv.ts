@@ -4,7 +4,8 @@ import { visibleText } from '../layout/visible-text';
 
 /**
  * The findings as CSV for the controllers' own tools, one line per finding (an unreadable file is
- * one FICHIER-ILLISIBLE line). Written for French Excel, which opens it with a double click:
+ * one FICHIER-ILLISIBLE line, a file without findings one « Aucun constat » line: every file checked
+ * is listed). Written for French Excel, which opens it with a double click:
  * UTF-8 with a BOM, ";" separators, CRLF line ends, decimal comma in the amounts.
  */
 export const CSV_COLUMNS = ['Fichier', 'Département', 'Feuille', 'Cellule', 'Règle', 'Gravité', 'Message', 'Article', 'Attendu', 'Constaté'];
@@ -18,6 +19,8 @@ export function formatCsv(results: FileResult[]): string {
       lines.push([file, r.department ?? '', '', '', UNREADABLE_RULE, SEVERITY_LABEL.error, r.message, '', '', '']);
       continue;
     }
+    // Every file checked has its line: one without findings says so.
+    if (r.findings.length === 0) lines.push([file, r.department ?? '', '', '', '', '', 'Aucun constat : fichier conforme.', '', '', '']);
     for (const f of r.findings) {
       lines.push([file, r.department ?? '', f.sheet, f.cell, f.rule, SEVERITY_LABEL[f.severity], f.message, f.article, frenchNumber(f.expected), frenchNumber(f.actual)]);
     }

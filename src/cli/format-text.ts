@@ -31,11 +31,12 @@ export function formatText(results: FileResult[]): string {
     }
     lines.push('');
   }
-  lines.push(totals(results));
+  lines.push(batchTotals(results));
   return `${lines.join('\n')}\n`;
 }
 
-function totals(results: FileResult[]): string {
+/** « 3 fichiers contrôlés : 1 sans erreur, 1 avec erreurs, 1 illisible. » */
+export function batchTotals(results: FileResult[]): string {
   const unreadable = results.filter((r) => r.status === 'unreadable').length;
   const withErrors = results.filter((r) => r.status === 'ok' && r.counts.error > 0).length;
   const clean = results.length - unreadable - withErrors;

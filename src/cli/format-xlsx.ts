@@ -3,10 +3,21 @@ import ExcelJS from '../adapters/xlsx/exceljs';
 import type { FileResult } from './check-file';
 import { type SummaryGroup, cdShares, stateTotals } from './review-summary';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
+import { linesHeight, wrappedLines } from '../layout/print-layout';
+import { frenchDate } from '../domain/dates';
 import { UNREADABLE_RULE } from './format-csv';
 import { visibleCellText } from '../layout/visible-text';
 import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
 import { REVIEW_SHEETS, REVIEW_STATUS } from './review-sheets';
+
+/** When and with what the review was made, and how files are named (relative to the folder given). */
+export interface ReviewHeader {
+  reviewDate: Date;
+  toolVersion: string;
+  displayName: (file: string) => string;
+  /** The readings given on the command line (each file's own are in its row). */
+  options?: string;
+}
 
 /**
  * The controllers' consolidated review workbook: « Synthèse » (one row per file), « Constats »
@@ -27,12 +38,14 @@ export interface Column {
   total?: 'sum';
 }
 
-export async function formatReviewXlsx(results: FileResult[]): Promise<Buffer> {
+export async function formatReviewXlsx(results: FileResult[], header?: ReviewHeader): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'annexes';
-  summarySheet(wb, results);
-  findingsSheet(wb, results);
+  const name = header?.displayName ?? ((f: string) => f);
+  summarySheet(wb, results, name, header);
+  findingsSheet(wb, results, name);
   totalsSheet(wb, results);
+  // A four-year CLS view (2024–2027, issue 13) goes here, as a sheet of its own after the totals.
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -44,7 +57,7 @@ export function fileStatus(r: FileResult): string {
 
 const money = (d: Decimal | null): Cell => (d === null ? null : d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber());
 
-function summarySheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
+function summarySheet(wb: ExcelJS.Workbook, results: FileResult[], name: (file: string) => string, header: ReviewHeader | undefined): void {
   const columns: Column[] = [
     { name: 'Fichier', width: 40 },
     { name: 'Département', width: 24 },
@@ -59,6 +72,7 @@ function summarySheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
     { name: 'dont France Travail', width: 18, numFmt: EURO, total: 'sum' },
     { name: 'Part CD CLS', width: 12, numFmt: PERCENT },
     { name: 'Part CD FT volet 2', width: 12, numFmt: PERCENT },
+    { name: 'FSE+ comptée comme CD', width: 12 },
     { name: 'Message', width: 60 },
   ];
   const rows = results.map((r): Cell[] => {
@@ -67,7 +81,7 @@ function summarySheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
     const shares = s ? cdShares(s) : { cls: null, ftVolet2: null };
     const total = state.cls || state.ft ? (state.cls ?? new Decimal(0)).plus(state.ft ?? 0) : null;
     return [
-      r.file,
+      name(r.file),
       r.department ?? null,
       s?.departmentCode ?? null,
       s?.conventions.join(' + ') || null,
@@ -80,10 +94,17 @@ function summarySheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
       money(state.ft),
       shares.cls ? shares.cls.toNumber() : null,
       shares.ftVolet2 ? shares.ftVolet2.toNumber() : null,
+      // The share above follows this reading, which each file's Paramètres may set.
+      s?.fseCounted === undefined ? null : s.fseCounted ? 'oui' : 'non',
       r.message,
     ];
   });
   const ws = sheet(wb, REVIEW_SHEETS.summary, `Revue des annexes financières — ${results.length} fichier(s) : ${count(results, REVIEW_STATUS.ok)} conforme(s), ${count(results, REVIEW_STATUS.warnings)} avec avertissements, ${count(results, REVIEW_STATUS.errors)} avec erreurs, ${count(results, REVIEW_STATUS.unreadable)} illisible(s)`);
+  if (header) {
+    const line = `Revue du ${frenchDate(header.reviewDate)} — outil annexes ${header.toolVersion}${header.options ? ` — options : ${header.options}` : ''} — lectures propres à chaque fichier : colonne « FSE+ comptée comme CD » et retours par Département.`;
+    ws.getCell(2, 1).value = xlsxLiteral(visibleCellText(line));
+    ws.getCell(2, 1).font = { italic: true, size: 9 };
+  }
   table(ws, 'Synthese', columns, rows, true);
 }
 
@@ -91,7 +112,7 @@ function count(results: FileResult[], status: string): number {
   return results.filter((r) => fileStatus(r) === status).length;
 }
 
-function findingsSheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
+function findingsSheet(wb: ExcelJS.Workbook, results: FileResult[], name: (file: string) => string): void {
   const columns: Column[] = [
     { name: 'Fichier', width: 36 },
     { name: 'Département', width: 20 },
@@ -103,20 +124,30 @@ function findingsSheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
     { name: 'Article', width: 22 },
     { name: 'Attendu', width: 16 },
     { name: 'Constaté', width: 16 },
+    { name: 'Cause probable', width: 30 },
   ];
   const rows: Cell[][] = [];
   for (const r of results) {
     if (r.status === 'unreadable') {
-      rows.push([r.file, r.department ?? null, null, null, UNREADABLE_RULE, SEVERITY_LABEL.error, r.message, null, null, null]);
+      rows.push([name(r.file), r.department ?? null, null, null, UNREADABLE_RULE, SEVERITY_LABEL.error, r.message, null, null, null, 'Classeur illisible']);
       continue;
     }
-    for (const f of r.findings) {
-      rows.push([r.file, r.department ?? null, f.sheet || null, f.cell || null, f.rule, SEVERITY_LABEL[f.severity], f.message, f.article, numeric(f.expected), numeric(f.actual)]);
-    }
+    const cause = new Map<number, string>();
+    for (const g of r.summary?.causes ?? []) for (const i of g.findings) cause.set(i, g.title);
+    r.findings.forEach((f, i) => {
+      rows.push([name(r.file), r.department ?? null, f.sheet || null, f.cell || null, f.rule, SEVERITY_LABEL[f.severity], f.message, f.article, numeric(f.expected), numeric(f.actual), cause.get(i) ?? null]);
+    });
   }
   const ws = sheet(wb, REVIEW_SHEETS.findings, `${rows.length} constat(s) — filtrer par fichier, règle ou gravité avec les flèches des en-têtes`);
   table(ws, 'Constats', columns, rows, false);
   ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+  // Rows as tall as their wrapped message (Excel's table font: Calibri 11), so a printout never overprints.
+  rows.forEach((row, i) => {
+    const message = row[6];
+    if (typeof message !== 'string') return;
+    const h = linesHeight(wrappedLines(message, columns[6].width, 11), 11);
+    if (h > 15) ws.getRow(TABLE_TOP + 1 + i).height = h;
+  });
 }
 
 /** A plain amount or count as a number (so it sorts), anything else ("G + J", "=L50+N50") as text. */

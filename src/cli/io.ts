@@ -6,11 +6,6 @@ export interface Io {
   stderrIsTTY?: () => boolean;
   /** Width of that terminal, in characters. */
   stderrColumns?: () => number | undefined;
-  /**
-   * Resolves once what was written to stdout has gone (a pipe read slower than the report is
-   * written holds it in memory meanwhile); absent, or undefined returned: nothing waits.
-   */
-  stdoutDrained?: () => Promise<void> | undefined;
 }
 
 /**
@@ -61,16 +56,6 @@ export const processIo: Io = {
       write(process.stderr, s, () => {
         broken.stderr = true;
       });
-  },
-  stdoutDrained: () => {
-    if (broken.stdout || !process.stdout.writableNeedDrain) return undefined;
-    return new Promise((resolve) => {
-      const done = () => {
-        process.stdout.off('drain', done).off('error', done).off('close', done);
-        resolve();
-      };
-      process.stdout.on('drain', done).on('error', done).on('close', done);
-    });
   },
   stderrIsTTY: () => process.stderr.isTTY === true,
   stderrColumns: () => process.stderr.columns,

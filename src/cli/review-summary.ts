@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
+import type { Finding } from '../domain/finding';
 import { type Money, plainAmount } from '../domain/money';
-import { type GroupSums, clsForecastSums, ftVoletSums } from '../domain/summary';
-import type { AnnexWorkbook } from '../domain/workbook';
+import { type GroupSums, clsForecastSums, ftVoletSums, summarise } from '../domain/summary';
+import type { AnnexWorkbook, CheckOptions, OptionOverrides } from '../domain/workbook';
+import { type CauseGroup, groupByCause } from '../layout/report/causes';
 
 /**
  * What the controllers' review workbook shows of a file besides its findings: which conventions it
@@ -22,13 +24,31 @@ export interface SummaryGroup {
   total: string;
 }
 
+/** A reading the file was checked with, and where it came from, in French (« option », « Paramètres », « défaut »). */
+export interface AppliedReading {
+  label: string;
+  value: string;
+  source: 'option de la commande' | 'feuille Paramètres' | 'par défaut';
+}
+
 export interface FileSummary {
   departmentCode?: string;
   conventions: ('CLS' | 'FT')[];
   groups: SummaryGroup[];
+  /** The readings this file was checked with (its Paramètres may differ from the next file's). */
+  readings?: AppliedReading[];
+  /** CD share of the FT volet 2 under this file's FSE+ reading, as a ratio (« 0.5 »); null without a base. */
+  ftVolet2Share?: string | null;
+  fseCounted?: boolean;
+  /** Findings grouped by probable cause (indices into the file's findings). */
+  causes?: CauseGroup[];
 }
 
-export function summariseWorkbook(wb: AnnexWorkbook): FileSummary {
+/**
+ * The file's summary; with the options it was checked with, the readings and the volet-2 share
+ * under them, and with its findings, their probable causes.
+ */
+export function summariseWorkbook(wb: AnnexWorkbook, options?: CheckOptions, findings?: Finding[], overrides: OptionOverrides = {}): FileSummary {
   const conventions: FileSummary['conventions'] = [];
   if (wb.tables.some((t) => t.kind.startsWith('cls-'))) conventions.push('CLS');
   if (wb.tables.some((t) => t.kind.startsWith('ft-'))) conventions.push('FT');
@@ -37,7 +57,34 @@ export function summariseWorkbook(wb: AnnexWorkbook): FileSummary {
     // The FT convention is for 2024 only (FT préambule, art. 2); the Plan d'action has no year.
     ...ftVoletSums(wb).map((v) => toGroup('FT', 2024, `Volet ${v.volet}`, v)),
   ];
-  return { ...(wb.params.departmentCode ? { departmentCode: wb.params.departmentCode } : {}), conventions, groups };
+  const out: FileSummary = { ...(wb.params.departmentCode ? { departmentCode: wb.params.departmentCode } : {}), conventions, groups };
+  if (options) {
+    const cofi = summarise(wb, options).cofiVolet2;
+    out.ftVolet2Share = cofi?.share ? cofi.share.div(100).toString() : null;
+    out.fseCounted = options.fseAsCd;
+    out.readings = readingsOf(wb, options, overrides);
+  }
+  if (findings) out.causes = groupByCause(wb, findings);
+  return out;
+}
+
+/** Each reading, its value and its source: the command's option, the file's Paramètres, or the default. */
+function readingsOf(wb: AnnexWorkbook, o: CheckOptions, overrides: OptionOverrides): AppliedReading[] {
+  const p = wb.params;
+  const source = (key: keyof OptionOverrides, inParams: boolean): AppliedReading['source'] =>
+    overrides[key] !== undefined ? 'option de la commande' : inParams ? 'feuille Paramètres' : 'par défaut';
+  const pct = (d: Decimal) => `${d.times(100).toString().replace('.', ',')} %`;
+  return [
+    { label: 'Valorisation FSE+ comptée comme part du Département (FT art. 3.3)', value: o.fseAsCd ? 'oui' : 'non', source: source('fseAsCd', p.fseAsCd !== undefined) },
+    { label: 'Seuil de sous-consommation (CLS art. 2.2)', value: pct(o.underspendThreshold), source: source('underspendThreshold', p.underspendThreshold !== undefined) },
+    { label: 'Part minimale du Département (CLS art. 2.2, FT art. 3.3)', value: pct(o.minCdShare), source: source('minCdShare', p.minCdShare !== undefined) },
+    { label: 'Assiette du cofinancement CLS', value: o.clsCofiBase === 'total' ? 'budget global A + B + C' : 'État + CD', source: source('clsCofiBase', false) },
+    {
+      label: 'Forfait du volet 1 au bilan France Travail',
+      value: o.ftVolet1 === 'lump-sum' ? 'retenu en totalité (FT art. 4.1)' : 'limité aux dépenses éligibles (FT art. 8)',
+      source: source('ftVolet1', p.ftLumpSumInFull !== undefined),
+    },
+  ];
 }
 
 function toGroup(convention: SummaryGroup['convention'], year: number | null, group: string, s: GroupSums): SummaryGroup {
@@ -65,6 +112,12 @@ export function cdShares(s: FileSummary): { cls: Decimal | null; ftVolet2: Decim
   };
   return {
     cls: share(s.groups.filter((g) => g.convention === 'CLS' && (g.year ?? 0) === clsYears[0])),
-    ftVolet2: share(s.groups.filter((g) => g.convention === 'FT' && g.group === 'Volet 2')),
+    // The share under the file's own FSE+ reading when it was checked with one; else the CD column alone.
+    ftVolet2:
+      s.ftVolet2Share !== undefined
+        ? s.ftVolet2Share === null
+          ? null
+          : new Decimal(s.ftVolet2Share)
+        : share(s.groups.filter((g) => g.convention === 'FT' && g.group === 'Volet 2')),
   };
 }

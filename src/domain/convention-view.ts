@@ -66,6 +66,21 @@ export interface YearSource {
   executed: string | null;
 }
 
+/** How a year was read: « prévu et exécuté », « prévu », « exécuté », or null when nothing was. */
+export function yearReadAs(s: YearSource): string | null {
+  const parts = [s.planned ? 'prévu' : '', s.executed ? 'exécuté' : ''].filter(Boolean);
+  return parts.length ? parts.join(' et ') : null;
+}
+
+/** « 2024 prévu et exécuté, 2025 prévu », or « aucune »: what the CLI report and the pane both say. */
+export function yearsRead(sources: YearSource[]): string {
+  const read = sources.flatMap((s) => {
+    const how = yearReadAs(s);
+    return how ? [`${s.year} ${how}`] : [];
+  });
+  return read.join(', ') || 'aucune';
+}
+
 export interface ExpectedYear {
   year: number;
   amount: Money | null;
@@ -92,8 +107,8 @@ export function conventionView(workbook: AnnexWorkbook): ConventionView | null {
 
 /**
  * The view without its actions, each handed to `visit` in the view's order, the axes and the total
- * added up as they go: a caller that keeps only what it needs of each action (the JSON report's
- * text) never holds 200 000 of them at once. null when the workbook holds no CLS block.
+ * added up as they go: a caller that keeps nothing of each action (the CLI's JSON and text reports
+ * stop at the axes) never holds 200 000 of them at once. null when the workbook holds no CLS block.
  */
 export function visitConvention(workbook: AnnexWorkbook, visit: (action: ActionFourYears) => void): Omit<ConventionView, 'actions'> | null {
   const byYear = new Map(clsYears(workbook).map((y) => [y.year, y]));
@@ -120,11 +135,12 @@ export function visitConvention(workbook: AnnexWorkbook, visit: (action: ActionF
       }
     }
   }
+  const rowOf = detailRows();
   const total = new LineSum(years);
   const byAxe = new Map<string, LineSum>();
   for (const key of order.sort(compareKeys)) {
     const { label, axe } = named.get(key)!;
-    const ys = years.map((y) => actionYear(key, y, byYear.get(y), prev(y)));
+    const ys = years.map((y) => actionYear(rowOf, key, y, byYear.get(y), prev(y)));
     const action: ActionFourYears = { key, label, axe, years: ys, totals: totalsOf(ys) };
     total.add(action);
     let sum = byAxe.get(axe);
@@ -169,24 +185,27 @@ function titleOf(t: AnnexTable): string {
   return t.kind === 'cls-recap' && t.year !== null ? `Récapitulatif ${t.year} (prévisionnel ${t.year + 1})` : t.title;
 }
 
-/** Each table's first detail row per key, indexed once: looked up per action and year, a search of the rows would be quadratic. */
-const rowsByKey = new WeakMap<AnnexTable, Map<string, TableRow>>();
+type RowOf = (t: AnnexTable | undefined, key: string) => TableRow | undefined;
 
-function rowOf(t: AnnexTable | undefined, key: string): TableRow | undefined {
-  if (!t) return undefined;
-  let index = rowsByKey.get(t);
-  if (!index) {
-    index = new Map();
-    for (const r of t.rows) if (r.kind === 'detail' && r.key !== undefined && !index.has(r.key)) index.set(r.key, r);
-    rowsByKey.set(t, index);
-  }
-  return index.get(key);
+/** A table's action row by fiche number, each table indexed once (a block may hold 200 000 actions). */
+function detailRows(): RowOf {
+  const index = new Map<AnnexTable, Map<string, TableRow>>();
+  return (t, key) => {
+    if (!t) return undefined;
+    let rows = index.get(t);
+    if (!rows) {
+      rows = new Map();
+      for (const r of t.rows) if (r.kind === 'detail' && r.key && !rows.has(r.key)) rows.set(r.key, r);
+      index.set(t, rows);
+    }
+    return rows.get(key);
+  };
 }
 
 const val = (row: TableRow | undefined, key: string): Money | null => row?.amounts[key]?.value ?? null;
 const minus = (a: Money | null, b: Money | null): Money | null => (a && b ? a.minus(b) : null);
 
-function actionYear(key: string, year: number, c: ClsYear | undefined, previous: ClsYear | undefined): YearMoney {
+function actionYear(rowOf: RowOf, key: string, year: number, c: ClsYear | undefined, previous: ClsYear | undefined): YearMoney {
   const forecast = rowOf(c?.forecast, key);
   const planned = forecast ?? rowOf(previous?.recap, key);
   const fromForecast = forecast !== undefined;

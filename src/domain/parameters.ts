@@ -27,6 +27,14 @@ export interface Parameters {
   minCdShare?: Money;
   /** FSE+ "valorisation" counted as CD money in COFI-FT-VOLET2. */
   fseAsCd?: boolean;
+  /** FT advance paid at signature (art. 6); default 60 % of the notified total. */
+  ftAdvance?: Money;
+  /** CD own-fund expenses on volet 2 actions, beside the état des dépenses (bilan, art. 3.3). */
+  ftCdOwnVolet2?: Money;
+  /** FSE+ valorisation realised on volet 2 (CD money only under the fseAsCd reading). */
+  ftFseVolet2?: Money;
+  /** Volet 1 forfait retained in full at the bilan, not capped at the expenses. */
+  ftLumpSumInFull?: boolean;
   /** Where each key was read, for messages. */
   refs: Map<string, CellRef>;
   /** Rows that could not be understood (unknown key, unreadable value). */

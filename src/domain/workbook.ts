@@ -26,6 +26,11 @@ export interface CheckOptions {
   minCdShare: Decimal;
   /** CLS co-financing base: the action's whole budget A+B+C (default) or State + CD only. */
   clsCofiBase: 'total' | 'state-cd';
+  /**
+   * FT bilan financier, volet 1: its forfait capped at the eligible expenses like the other volets
+   * (default, FT art. 8) or retained in full (FT art. 4.1, « sous forme de forfait »).
+   */
+  ftVolet1: 'capped' | 'lump-sum';
 }
 
 export interface OptionOverrides {
@@ -33,6 +38,7 @@ export interface OptionOverrides {
   underspendThreshold?: Decimal;
   minCdShare?: Decimal;
   clsCofiBase?: 'total' | 'state-cd';
+  ftVolet1?: 'capped' | 'lump-sum';
 }
 
 /** Explicit choices win over the workbook's Paramètres, which win over the defaults. */
@@ -42,6 +48,7 @@ export function resolveOptions(params: Parameters, overrides: OptionOverrides = 
     underspendThreshold: overrides.underspendThreshold ?? params.underspendThreshold ?? new Decimal('0.8'),
     minCdShare: overrides.minCdShare ?? params.minCdShare ?? new Decimal('0.5'),
     clsCofiBase: overrides.clsCofiBase ?? 'total',
+    ftVolet1: overrides.ftVolet1 ?? (params.ftLumpSumInFull ? 'lump-sum' : 'capped'),
   };
 }
 

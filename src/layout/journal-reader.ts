@@ -15,7 +15,7 @@ export { JOURNAL_SPECS } from './definitions/journal';
  * EXP-* rules check them (FT art. 2, 4.2). Only a sheet whose name starts with « Journal » holds one.
  */
 const AMOUNT_KEYS = ['count', 'unitCost', 'amount'];
-const TEXT_KEYS = ['section', 'nature', 'object', 'unit'];
+const TEXT_KEYS = ['section', 'nature', 'object', 'unit', 'keep'];
 const LABEL_MAX = 80;
 
 export function isJournalSheet(name: string): boolean {

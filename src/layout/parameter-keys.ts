@@ -1,3 +1,5 @@
+import type { Money } from '../domain/money';
+import type { Parameters } from '../domain/parameters';
 import { normaliseText } from './text';
 
 /**
@@ -23,7 +25,11 @@ export type ParameterId =
   | 'ftCeiling'
   | 'underspendThreshold'
   | 'minCdShare'
-  | 'fseAsCd';
+  | 'fseAsCd'
+  | 'ftAdvance'
+  | 'ftCdOwnVolet2'
+  | 'ftFseVolet2'
+  | 'ftLumpSumInFull';
 
 export interface ParameterKey {
   id: ParameterId;
@@ -35,6 +41,8 @@ export interface ParameterKey {
   description: string;
   /** An example value as a user would type it. */
   example: string;
+  /** Where the value goes in Parameters (keys added after the reader's own switch). */
+  assign?: (p: Parameters, value: string | Date | Money | boolean) => void;
 }
 
 export const PARAMETER_KEYS: readonly ParameterKey[] = [
@@ -150,6 +158,44 @@ export const PARAMETER_KEYS: readonly ParameterKey[] = [
     type: 'boolean',
     description: 'Compter la valorisation FSE+ (fiche 2.5) dans la part du Département pour le volet 2 (FT art. 3.3).',
     example: 'non',
+  },
+  {
+    id: 'ftAdvance',
+    label: 'FT avance versée',
+    pattern: /^ftavance(versee|recue)?$/,
+    type: 'amount',
+    description: "Avance versée par l'État à la signature de la convention France Travail (FT art. 6) ; à défaut, 60 % du montant notifié.",
+    example: '2 556 535,20 €',
+    assign: (p, v) => (p.ftAdvance = v as Money),
+  },
+  {
+    id: 'ftCdOwnVolet2',
+    label: 'FT dépenses CD volet 2',
+    pattern: /^ftdepensescd(realisees)?volet2$/,
+    type: 'amount',
+    description:
+      "Dépenses réalisées par le Département sur ses fonds propres pour les actions du volet 2, en plus de l'état des dépenses : elles forment sa part du coût total réalisé (bilan financier, FT art. 3.3).",
+    example: '2 905 600,00 €',
+    assign: (p, v) => (p.ftCdOwnVolet2 = v as Money),
+  },
+  {
+    id: 'ftFseVolet2',
+    label: 'FT valorisation FSE+ volet 2',
+    pattern: /^ftvalorisationfse\+?(realisee)?volet2$/,
+    type: 'amount',
+    description: 'Valorisation FSE+ réalisée sur les actions du volet 2 ; comptée comme part du Département seulement si « FSE+ valorisation comptée comme CD » vaut oui.',
+    example: '100 000,00 €',
+    assign: (p, v) => (p.ftFseVolet2 = v as Money),
+  },
+  {
+    id: 'ftLumpSumInFull',
+    label: 'FT forfait volet 1 retenu en totalité',
+    pattern: /^ftforfaitvolet1retenuentotalite$/,
+    type: 'boolean',
+    description:
+      "oui : le forfait du volet 1 est retenu en entier au bilan financier (FT art. 4.1, « sous forme de forfait ») ; non (par défaut) : il est, comme les autres volets, limité aux dépenses éligibles réalisées (FT art. 8).",
+    example: 'non',
+    assign: (p, v) => (p.ftLumpSumInFull = v as boolean),
   },
 ];
 

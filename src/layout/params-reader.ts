@@ -225,5 +225,7 @@ function assign(p: Parameters, spec: ParameterKey, m: RegExpExecArray, value: Va
     case 'fseAsCd':
       p.fseAsCd = value as boolean;
       return;
+    default:
+      spec.assign?.(p, value);
   }
 }

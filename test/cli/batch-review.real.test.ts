@@ -45,7 +45,11 @@ describe('batch review of 101 Départements', () => {
 
   it('lists exactly the planted faults, each at its cell with its rule', () => {
     const key = (file: string, rule: unknown, sheet: unknown, cell: unknown) => `${path.basename(file)} | ${rule} | ${sheet ?? ''} | ${cell ?? ''}`;
-    const listed = sheets.get(REVIEW_SHEETS.findings)!.map((r) => key(String(r[0]), r[4], r[2], r[3])).sort();
+    const rows = sheets.get(REVIEW_SHEETS.findings)!;
+    // FT-SOLDE is the bilan financier's outcome, on every readable file: not a planted fault.
+    const readable = manifest.files.filter((f) => !f.faults.some((x) => x.kind === 'unreadable'));
+    expect(rows.filter((r) => r[4] === 'FT-SOLDE' && r[5] === 'Information')).toHaveLength(readable.length);
+    const listed = rows.filter((r) => r[4] !== 'FT-SOLDE').map((r) => key(String(r[0]), r[4], r[2], r[3])).sort();
     const planted = manifest.files.flatMap((f) => f.faults.flatMap((fault) => fault.expected.map((e) => key(f.file, e.rule, e.sheet || undefined, e.cell || undefined)))).sort();
     expect(listed).toEqual(planted);
     expect(code).toBe(2); // unreadable files

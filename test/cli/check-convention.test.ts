@@ -27,8 +27,8 @@ describe('annexes check on the committed sample: fiches and the whole convention
       ['3', '2020000.00'],
       ['4', '1346520.00'],
     ]);
-    const a13 = c.actions.find((a: { key: string }) => a.key === '1.3');
-    expect(a13.years.map((y: { notified: string | null }) => y.notified)).toEqual(['46780.00', '46780.00', null, null]);
+    // Per action: in the pane, the report and the review workbook; the JSON stops at the axes (a block may hold thousands).
+    expect(c.actions).toBeUndefined();
   });
 
   it('text: the years read, the expected total, one line per axe', async () => {

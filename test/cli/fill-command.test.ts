@@ -32,14 +32,14 @@ describe('annexes fill', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Classeur écrit : ${output}`);
     expect(r.stdout).toMatch(/207 formules de colonnes calculées et de totaux, 1 delta du plan de financement corrigé/);
-    expect(r.stdout).toContain('10 dépenses du journal, 7 lignes du plan de financement');
+    expect(r.stdout).toContain('États des dépenses des volets 1, 2 et 3 et bilan financier France Travail : 10 dépenses du journal, 2 écartées (inéligible ou hors période)');
     const grid = await readXlsxFile(output);
     const ft = grid.sheets.find((s) => s.name === 'Construction du plan de finance')!;
     expect(getCell(ft, 18, 6)).toEqual({ value: '330 places' });
     const cls = grid.sheets.find((s) => s.name === 'Tableau financier')!;
     // K = G + J, not the printed G + I.
     expect(getCell(cls, 50, 16)).toMatchObject({ formula: 'L50+O50', value: 618000 });
-    expect(grid.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Etat des dépenses VOLET 1', 'Etat des dépenses VOLET 2', 'Etat des dépenses VOLET 3', 'Contrôles']));
+    expect(grid.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(['Etat des dépenses VOLET 1', 'Etat des dépenses VOLET 2', 'Etat des dépenses VOLET 3', 'Bilan financier FT', 'Contrôles']));
   });
 
   it('check on the filled workbook reports no CALC-* anomaly, and still the journal’s EXP-* ones', async () => {
@@ -120,6 +120,7 @@ describe('annexes template', () => {
       'Etat des dépenses VOLET 1',
       'Etat des dépenses VOLET 2',
       'Etat des dépenses VOLET 3',
+      'Bilan financier FT',
     ]);
     expect(grid.sheets.every((s) => s.name.length <= 31)).toBe(true);
   });

@@ -14,7 +14,7 @@ import { reportToXlsxBuffer } from '../../src/adapters/xlsx/write-report';
 import { rangeFormula } from '../../src/adapters/xlsx/xlsx-chart';
 import { analyseGrid } from '../../src/layout/analyse';
 import { planMidTermReport } from '../../src/layout/report/mid-term-report';
-import { STATEMENT_SHEET } from '../../src/layout/report/statement-sheet';
+import { C, STATEMENT_SHEET } from '../../src/layout/report/statement-sheet';
 import { midTermWorkbook } from '../helpers/mid-term';
 import { convertWithLibreOffice } from '../helpers/libreoffice';
 import { cellOf, same } from '../helpers/report-cells';
@@ -45,7 +45,7 @@ describe('the report in LibreOffice (headless, recalculated on load)', () => {
     expect(wrong.map((w) => `${w.sheet}!${w.row}:${w.col} =${w.formula} engine ${w.value} LibreOffice ${cellOf(converted, w)?.value}`)).toEqual([]);
     // And the headline figure, from the workbook's own cells: State spent over 2024–2025.
     const total = report.plan.writes.filter((w) => w.sheet === STATEMENT_SHEET && w.value === 'Total')[2];
-    const stateSpent = cellOf(converted, { sheet: STATEMENT_SHEET, row: total.row, col: 6 })?.value;
+    const stateSpent = cellOf(converted, { sheet: STATEMENT_SHEET, row: total.row, col: C.stateSpent })?.value;
     const fromWorkbook = report.statement.actions.reduce((s, a) => s.plus(a.years[2024]!.stateSpent).plus(a.years[2025]!.stateSpent), new Decimal(0));
     expect(new Decimal(String(stateSpent)).toFixed(2)).toBe(fromWorkbook.toFixed(2));
   });

@@ -8,7 +8,7 @@ import { readXlsxFile } from '../../src/adapters/xlsx/read-xlsx';
 import { rangeFormula } from '../../src/adapters/xlsx/xlsx-chart';
 import { analyseGrid } from '../../src/layout/analyse';
 import { planMidTermReport } from '../../src/layout/report/mid-term-report';
-import { STATEMENT_SHEET } from '../../src/layout/report/statement-sheet';
+import { CHART_SHEET } from '../../src/layout/report/chart-sheet';
 import { midTermWorkbook } from '../helpers/mid-term';
 import { cellOf, same } from '../helpers/report-cells';
 
@@ -44,22 +44,25 @@ describe('annexes report', () => {
     }
   });
 
-  it('holds a native chart on the statement sheet, bound to the cumul’s fiche, planned and spent ranges', async () => {
+  it('holds a native chart on its own sheet, bound to the fiche, planned and spent ranges beside it', async () => {
     const zip = await JSZip.loadAsync(readFileSync(output));
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
     const drawingRels = await zip.file('xl/drawings/_rels/drawing1.xml.rels')!.async('string');
-    const sheetRels = await zip.file('xl/worksheets/_rels/sheet1.xml.rels')!.async('string');
-    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    // The chart sheet is the report's third: cover, statement, chart.
+    const sheetRels = await zip.file('xl/worksheets/_rels/sheet3.xml.rels')!.async('string');
+    const sheet = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    const statement = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
     const types = await zip.file('[Content_Types].xml')!.async('string');
     const workbook = await zip.file('xl/workbook.xml')!.async('string');
-    expect(workbook).toMatch(/<sheet [^>]*name="Rapport - bilan financier"[^>]*r:id="rId\d+"/);
+    expect(workbook).toMatch(/<sheet [^>]*name="Rapport - graphique"[^>]*r:id="rId\d+"/);
     const spec = report.charts[0];
+    expect(spec.sheet).toBe(CHART_SHEET);
     const refs = [...chart.matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1].replace(/&apos;/g, "'"));
     expect(refs).toEqual([rangeFormula(spec.categories), rangeFormula(spec.series[0].values), rangeFormula(spec.categories), rangeFormula(spec.series[1].values)]);
-    expect(refs[0]).toBe(`'${STATEMENT_SHEET}'!$B$${spec.categories.top}:$B$${spec.categories.bottom}`);
-    expect(refs[1]).toMatch(/!\$D\$\d+:\$D\$\d+$/);
-    expect(refs[3]).toMatch(/!\$I\$\d+:\$I\$\d+$/);
+    expect(refs[0]).toBe(`'${CHART_SHEET}'!$A$${spec.categories.top}:$A$${spec.categories.bottom}`);
+    expect(refs[1]).toMatch(/!\$B\$\d+:\$B\$\d+$/);
+    expect(refs[3]).toMatch(/!\$C\$\d+:\$C\$\d+$/);
     expect(chart).toContain('<c:barDir val="col"/>');
     expect(chart).toContain('<c:v>1.1</c:v>'); // cached categories
     expect(drawing).toContain('r:id="rId1"');
@@ -68,10 +71,11 @@ describe('annexes report', () => {
     expect(sheet).toMatch(/<drawing r:id="rId\d+"\/><\/worksheet>$|<drawing r:id="rId\d+"\/><(tableParts|extLst|legacyDrawing)/);
     expect(types).toContain('<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>');
     expect(types).toContain('<Override PartName="/xl/drawings/drawing1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>');
-    // Printable: A4 landscape, one page wide, header row repeated.
-    expect(sheet).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
-    expect(sheet).toContain('<pageSetUpPr fitToPage="1"/>');
-    expect(workbook).toMatch(/_xlnm.Print_Titles" localSheetId="0">&apos;Rapport - bilan financier&apos;!\$5:\$5/);
+    // Printable: A4 landscape, one page wide, header row repeated, each year on its own page.
+    expect(statement).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+    expect(statement).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(statement).toMatch(/<rowBreaks count="2"/);
+    expect(workbook).toMatch(/_xlnm.Print_Titles" localSheetId="1">&apos;Rapport - bilan financier&apos;!\$4:\$4/);
   });
 
   it('bad arguments: usage and exit 2; unreadable workbook: French message and exit 2', async () => {

@@ -29,20 +29,27 @@ const EMPTY_REGISTRY =
   '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" ' +
   'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n</oor:items>\n';
 
-/** Converts `file` to a recalculated .xlsx in `outDir`; resolves to the converted file's path. */
-export async function convertWithLibreOffice(file: string, outDir: string): Promise<string> {
-  return (await convertAllWithLibreOffice([file], outDir, 'xlsx'))[0];
+/** Printing as a French user's LibreOffice does: « 1 236 000,00 € », « 48,34 % ». */
+const FRENCH_LOCALE =
+  '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>fr-FR</value></prop></item>\n';
+
+/**
+ * Converts `file` to a recalculated .xlsx (or, `to` = 'pdf', prints it as a French user would) in
+ * `outDir`; resolves to the converted file's path.
+ */
+export async function convertWithLibreOffice(file: string, outDir: string, to: 'xlsx' | 'pdf' = 'xlsx'): Promise<string> {
+  return (await convertAllWithLibreOffice([file], outDir, to))[0];
 }
 
 /** LibreOffice's export filters by target extension. */
-const FILTERS: Record<string, string> = { xlsx: 'xlsx', ods: 'ods', xlsm: 'xlsm:Calc MS Excel 2007 VBA XML' };
+const FILTERS: Record<string, string> = { xlsx: 'xlsx', ods: 'ods', xlsm: 'xlsm:Calc MS Excel 2007 VBA XML', pdf: 'pdf' };
 
 /**
  * Converts several workbooks in one LibreOffice run (one fresh profile), each recalculated, to
  * .xlsx, .ods or .xlsm in `outDir` (the files' names must differ); resolves to the converted paths,
  * in the order given.
  */
-export async function convertAllWithLibreOffice(files: string[], outDir: string, format: 'xlsx' | 'ods' | 'xlsm'): Promise<string[]> {
+export async function convertAllWithLibreOffice(files: string[], outDir: string, format: 'xlsx' | 'ods' | 'xlsm' | 'pdf'): Promise<string[]> {
   const soffice = sofficePath() ?? 'soffice';
   const profile = mkdtempSync(path.join(tmpdir(), 'lo-profile-'));
   const env = `-env:UserInstallation=${pathToFileURL(profile).href}`;
@@ -50,7 +57,7 @@ export async function convertAllWithLibreOffice(files: string[], outDir: string,
     await run(soffice, ['--headless', '--norestore', env, '--terminate_after_init']);
     const registry = path.join(profile, 'user', 'registrymodifications.xcu');
     const xml = existsSync(registry) ? readFileSync(registry, 'utf8') : EMPTY_REGISTRY;
-    writeFileSync(registry, xml.replace('</oor:items>', `${RECALC_ALWAYS}</oor:items>`));
+    writeFileSync(registry, xml.replace('</oor:items>', `${RECALC_ALWAYS}${format === 'pdf' ? FRENCH_LOCALE : ''}</oor:items>`));
     await run(soffice, ['--headless', '--norestore', env, '--convert-to', FILTERS[format], '--outdir', outDir, ...files], 180_000 + 20_000 * files.length);
     return files.map((file) => {
       const out = path.join(outDir, path.basename(file).replace(/\.[^.]+$/, `.${format}`));

@@ -12,7 +12,7 @@ describe('the « Journal des dépenses » reader', () => {
   it('finds the ten columns by their headers and one row per expense', () => {
     const j = journalOf();
     expect(j.columns.map((c) => `${c.key}:${c.col}`)).toEqual([
-      'date:1', 'volet:2', 'section:3', 'nature:4', 'object:5', 'unit:6', 'count:7', 'unitCost:8', 'amount:9', 'fiche:10',
+      'date:1', 'volet:2', 'section:3', 'nature:4', 'object:5', 'unit:6', 'count:7', 'unitCost:8', 'amount:9', 'fiche:10', 'keep:11',
     ]);
     expect(j.missing).toEqual([]);
     expect(j.rows).toHaveLength(10);

@@ -28,8 +28,9 @@ describe('layout variants give the same findings as the canonical layout', () =>
     const rules = new Set(canonical.findings.map((f) => f.rule));
     // EXP-*: the sample's journal plants a « Frais de déplacement » and an invoice of 20/01/2025.
     // FICHE-*: the « Budgets des fiches » sheet carries 4.2's blank 2027, 1.3's 60 €, 2.1's blank Total…
+    // FT-SOLDE: the bilan financier's outcome; COFI-FT-VOLET2-REALISE: the sample's realised volet 2 at 48,34 %.
     expect(rules).toEqual(
-      new Set(['PLAN-DELTA', 'CALC-FORMULA', 'COFI-FT-VOLET2', 'CALC-ROW', 'CROSS-BLOCK', 'UNDERSPEND', 'EXP-INELIGIBLE', 'EXP-PERIOD', 'FICHE-TOTAL', 'FICHE-YEARS', 'FICHE-SUBACTIONS', 'CEIL-CLS-CONVENTION']),
+      new Set(['PLAN-DELTA', 'CALC-FORMULA', 'COFI-FT-VOLET2', 'CALC-ROW', 'CROSS-BLOCK', 'UNDERSPEND', 'EXP-INELIGIBLE', 'EXP-PERIOD', 'FICHE-TOTAL', 'FICHE-YEARS', 'FICHE-SUBACTIONS', 'CEIL-CLS-CONVENTION', 'FT-SOLDE', 'COFI-FT-VOLET2-REALISE']),
     );
     const fiches = canonical.workbook.tables.filter((t) => t.kind === 'fiche-budget');
     expect(fiches.map((t) => t.fiche?.number)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7']);

@@ -111,7 +111,9 @@ describe('the pane', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Préparer le rapport à mi-parcours' }));
     await screen.findByText(/Préparer le rapport à mi-parcours : terminé/, {}, SLOW);
     const text = bodyText();
-    expect(text).toMatch(/\d+ cellules écrites ; 3 feuilles créées : « Rapport - bilan financier », « Rapport - indicateurs » et « Rapport - constats »/);
+    expect(text).toMatch(
+      /\d+ cellules écrites ; 6 feuilles créées : « Rapport - couverture », « Rapport - bilan financier », « Rapport - graphique », « Rapport - indicateurs », « Rapport - observations » et « Rapport - annexe technique »/,
+    );
     expect(text).toMatch(/Onglet Écritures : « Annuler » la défait\./);
     expect(text).not.toMatch(/\(s\)/);
     // The report chart is drawn in the Synthèse tab.
@@ -122,7 +124,7 @@ describe('the pane', () => {
     fireEvent.click(within(list).getByRole('button', { name: 'Annuler cette écriture' }));
     await screen.findByText('Écriture annulée', {}, SLOW);
     expect(host.excel.model.grid.sheets.map((s) => s.name)).toEqual(before);
-    expect(bodyText()).toMatch(/3 feuilles retirées/);
+    expect(bodyText()).toMatch(/6 feuilles retirées/);
     expect(screen.getByText('Aucune écriture à annuler dans ce classeur.')).toBeTruthy();
   });
 
@@ -241,5 +243,6 @@ describe('pane helpers', () => {
     expect(inPaneWords('(option --fse-as-cd, ou paramètre « X », pour la compter)').replace(/\u00a0/g, ' ')).toBe('(le réglage « Compter la valorisation FSE+ comme part du Département » (onglet Réglages), ou paramètre « X », pour la compter)');
     expect(inPaneWords('option --jobs')).toBe('l’option --jobs de la commande annexes check');
     expect(frenchSpacing('Terminé : « Contrôles » !')).toBe('Terminé\u00a0: «\u00a0Contrôles\u00a0»\u00a0!');
+    expect(frenchSpacing('53 500,00 € → 53 560,00 € (+60,00 €) ; 48,79 %')).toBe('53 500,00\u00a0€ → 53 560,00\u00a0€ (+60,00\u00a0€)\u00a0; 48,79\u00a0%');
   });
 });

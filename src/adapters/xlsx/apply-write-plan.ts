@@ -13,6 +13,7 @@ import { checkOutput, writeOutputFile } from '../files/output-file';
 import { type SheetRename, renamedSheets } from './exceljs-sheet-names';
 import { translateFormula } from './shared-formula';
 import { xlsxLiteral } from './xlsx-literal';
+import { applyStyles, formatSheet } from './sheet-format';
 
 export { OutputIsInputError as SameFileError, isSameFile } from '../files/output-file';
 export type { SheetRename } from './exceljs-sheet-names';
@@ -52,6 +53,10 @@ export async function applyWritePlan(buf: Buffer, plan: WritePlan): Promise<Appl
     if (!ws) throw new Error(`write plan: no sheet "${w.sheet}"`);
     writeCell(ws, w);
   }
+  // Styles only for the sheets the plan creates: the user's own sheets keep their look.
+  const created = new Set(plan.createSheets.map((s) => s.name));
+  const styles = (plan.styles ?? []).filter((s) => created.has(s.sheet));
+  for (const name of new Set(styles.map((s) => s.sheet))) applyStyles(sheet(name) as ExcelJS.Worksheet, styles.filter((s) => s.sheet === name));
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), renamed };
 }
 
@@ -60,10 +65,7 @@ function createSheet(wb: ExcelJS.Workbook, s: SheetToCreate): void {
   const existing = wb.worksheets.find((ws) => ws.name.toLowerCase() === s.name.toLowerCase());
   if (existing && !s.replace) return;
   if (existing) wb.removeWorksheet(existing.id);
-  const ws = wb.addWorksheet(s.name);
-  for (const [c, w] of Object.entries(s.columnWidths ?? {})) ws.getColumn(Number(c)).width = w;
-  for (const m of s.merges ?? []) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-  if (s.frozenRows) ws.views = [{ state: 'frozen', xSplit: 0, ySplit: s.frozenRows }];
+  formatSheet(wb.addWorksheet(s.name), s);
 }
 
 function writeCell(ws: ExcelJS.Worksheet, w: CellWrite): void {

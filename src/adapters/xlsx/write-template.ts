@@ -1,6 +1,6 @@
 /**
- * A blank model (layout/blank) → .xlsx, with what a grid cannot say: frozen headers, data
- * validation on the typed columns, and protection. Every cell a user types into is unlocked (the
+ * A blank model (layout/blank) → .xlsx, with what a grid cannot say: styles, row heights and A4
+ * print setup, frozen headers, data validation on the typed columns, and protection. Every cell a user types into is unlocked (the
  * columns' default style), formula cells and title/header rows are locked, and the sheet is
  * protected WITHOUT a password: the protection guards against overwriting a formula by mistake,
  * and anyone can lift it (Révision › Ôter la protection de la feuille) to adapt the model.
@@ -10,6 +10,7 @@ import type { BlankWorkbook, SheetSetup, Validation } from '../../layout/blank/s
 import { sheetExtent } from '../../layout/grid';
 import { writeFileAtomic } from '../files/atomic-write';
 import { writeCell } from './write-xlsx';
+import { applyPrint, applyStyles } from './sheet-format';
 
 /** What users may still do on a protected sheet: select, resize, add rows, sort and filter. */
 const ALLOWED: Partial<ExcelJS.WorksheetProtection> = {
@@ -45,7 +46,13 @@ export async function blankWorkbookToBuffer(blank: BlankWorkbook): Promise<Buffe
       }
     }
     for (const m of sheet.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
-    if (setup) await applySetup(ws, setup);
+    if (setup) {
+      // Styles keep each cell's protection: they set fonts, fills, borders and alignment only.
+      applyStyles(ws, setup.styles ?? []);
+      for (const [r, h] of Object.entries(setup.rowHeights ?? {})) ws.getRow(Number(r)).height = h;
+      if (setup.print) applyPrint(ws, setup.print);
+      await applySetup(ws, setup);
+    }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

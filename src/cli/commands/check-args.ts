@@ -14,6 +14,8 @@ export interface CheckArgs {
   maxUncompressedBytes?: number;
   /** Files checked at once (default: the available cores). */
   jobs?: number;
+  /** Folder for the return documents, one workbook per file checked (--par-departement). */
+  returnFolder?: string;
   /** Time one file may take, in ms (default: from its size, see check-pool's fileTimeoutMs). */
   timeoutMs?: number;
 }
@@ -34,11 +36,17 @@ Options :
                                 (obligatoire avec --format xlsx)
   --jobs N                      nombre de fichiers contrôlés en même temps (par défaut : 1, plus un
                                 par cœur inoccupé pour un lot de 24 fichiers ou plus)
+  --par-departement DOSSIER     écrit dans DOSSIER un retour par fichier contrôlé (un classeur par
+                                Département, prêt à imprimer) : date, outil, lectures appliquées,
+                                constats groupés par cause probable et ce qu'il faut corriger
   --fse-as-cd                   compte la valorisation FSE+ comme part du Département (COFI-FT-VOLET2)
   --no-fse-as-cd                ne la compte pas, même si la feuille Paramètres le demande
-  --underspend-threshold N      seuil de sous-consommation en % (80 par défaut)
+  --underspend-threshold N      seuil de sous-consommation en % (80 par défaut ; « 80 », « 80 % », « 80,5 »)
   --min-cd-share N              part minimale du Département en % (50 par défaut)
   --cls-cofi-base total|etat-cd assiette du cofinancement CLS : budget global A+B+C (défaut) ou État + CD
+  --forfait-volet1 plafonne|integral
+                                bilan France Travail : forfait du volet 1 limité aux dépenses éligibles
+                                (défaut, FT art. 8) ou retenu en totalité (FT art. 4.1)
   --max-file-size N             taille maximale d'un fichier en Mo (50 par défaut)
   --max-uncompressed-size N     taille maximale d'un fichier une fois décompressé, en Mo (100 par défaut)
   --max-time N                  durée maximale du contrôle d'un fichier, en secondes (par défaut
@@ -48,11 +56,23 @@ Options :
 Code de sortie : 0 sans erreur, 1 si une anomalie de sévérité « erreur » est trouvée,
 2 si un fichier est illisible ou si les arguments sont incorrects.`;
 
-function percentArg(name: string, raw: string | undefined): Decimal | string {
-  if (raw === undefined) return `l'option ${name} attend une valeur.`;
-  const s = raw.replace(',', '.').replace(/\s*%$/, '');
-  if (!/^\d+(\.\d+)?$/.test(s) || Number(s) > 100) return `l'option ${name} attend un pourcentage entre 0 et 100 (reçu « ${raw} »).`;
-  return new Decimal(s).div(100);
+/**
+ * A percentage as users type it: « 80 », « 80 % », « 80,5 », « 80.5 % ». A bare value of 1 or less
+ * is refused with a question — « 0,8 » is 80 % written as a ratio as often as it is 0,8 % — and
+ * the percent sign settles it (« 0,8 % » is 0,8 %).
+ */
+export function percentArg(name: string, raw: string | undefined): Decimal | string {
+  if (raw === undefined || raw.trim() === '') return `l'option ${name} attend un pourcentage, par exemple 80.`;
+  const m = /^([0-9]+(?:[.,][0-9]+)?)[\s\u00A0\u202F]*(%?)$/.exec(raw.trim());
+  if (!m) return `l'option ${name} attend un pourcentage entre 0 et 100, par exemple 80 ou « 80,5 % » (reçu « ${raw} »).`;
+  const value = new Decimal(m[1].replace(',', '.'));
+  if (value.gt(100)) return `l'option ${name} attend un pourcentage entre 0 et 100 (reçu « ${raw} »).`;
+  if (!m[2] && value.lte(1)) {
+    const shown = m[1].replace('.', ',');
+    const asPercent = value.times(100).toString().replace('.', ',');
+    return `l'option ${name} a reçu « ${raw} » : voulez-vous dire ${asPercent} % (écrire ${name} ${asPercent}) ou ${shown} % (écrire ${name} "${shown} %") ?`;
+  }
+  return value.div(100);
 }
 
 /** Parses the arguments that follow `annexes check`. */
@@ -97,6 +117,12 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         out.overrides.clsCofiBase = b === 'total' ? 'total' : 'state-cd';
         break;
       }
+      case '--forfait-volet1': {
+        const b = next();
+        if (b !== 'plafonne' && b !== 'integral') return { command: 'error', message: `--forfait-volet1 attend « plafonne » ou « integral » (reçu « ${b ?? ''} »).` };
+        out.overrides.ftVolet1 = b === 'integral' ? 'lump-sum' : 'capped';
+        break;
+      }
       case '--max-file-size': {
         const n = Number(next());
         if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: "l'option --max-file-size attend une taille en Mo." };
@@ -107,6 +133,12 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         const n = Number(next());
         if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: "l'option --max-uncompressed-size attend une taille en Mo." };
         out.maxUncompressedBytes = Math.round(n * 1024 * 1024);
+        break;
+      }
+      case '--par-departement': {
+        const d = next();
+        if (!d) return { command: 'error', message: "l'option --par-departement attend un dossier où écrire les retours." };
+        out.returnFolder = d;
         break;
       }
       case '--max-time': {

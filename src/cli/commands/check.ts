@@ -1,3 +1,5 @@
+import * as path from 'path';
+import { promises as fs } from 'fs';
 import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
 import { collectFiles, showNames } from '../collect-files';
 import { isReviewWorkbook } from '../review-file';
@@ -5,11 +7,13 @@ import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
 import type { FileResult } from '../check-file';
 import { checkFiles, mayNeedWorker, prewarmCheckWorker } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
-import { formatJson, formatJsonChunks } from '../format-json';
-import { formatText } from '../format-text';
+import { formatJson } from '../format-json';
+import { batchTotals, formatText } from '../format-text';
 import { formatCsv } from '../format-csv';
 import type { Io } from '../io';
 import { visibleText } from '../../layout/visible-text';
+import type { ReviewContext } from '../return-document';
+import { toolVersion } from '../tool-version';
 
 /** `annexes check <fichier-ou-dossier>...`: exit 0 ok, 1 errors found, 2 unreadable file or bad arguments. */
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
@@ -20,6 +24,11 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   }
   if (args.command === 'error') {
     io.stderr(`annexes check : ${args.message}\n\n${CHECK_USAGE}\n`);
+    return 2;
+  }
+  const folders = await inputFolders(args.paths);
+  if (args.returnFolder && folders.some((f) => isInside(path.resolve(args.returnFolder as string), f))) {
+    io.stderr(`annexes check : le dossier des retours « ${visibleText(args.returnFolder)} » est dans un dossier contrôlé : les retours y seraient contrôlés la fois suivante ; choisissez un autre dossier.\n`);
     return 2;
   }
   // The report is never one of the workbooks checked; a previous review workbook found in a folder
@@ -43,7 +52,8 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
       maxUncompressedBytes: args.maxUncompressedBytes,
       jobs: args.jobs,
       timeoutMs: args.timeoutMs,
-      summary: args.format === 'xlsx',
+      // The review workbook and the return documents need the per-file summaries (causes, readings).
+      summary: args.format === 'xlsx' || !!args.returnFolder,
       onResult: (r, done) => progress.tick(shownAs.get(r.file) ?? r.file, done),
     });
   } finally {
@@ -51,31 +61,27 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   }
   progress.end();
   results = showNames(results, shownAs);
-  if (args.format === 'json' && !args.out) {
-    // Written piece by piece: a report of 200 000 actions is never held whole.
-    for (const chunk of formatJsonChunks(results, args.overrides)) {
-      io.stdout(chunk);
-      await io.stdoutDrained?.();
-    }
-    return exitCode(results);
+  const context: ReviewContext = { reviewDate: new Date(), toolVersion: toolVersion(), displayName: displayNames(args.paths, folders) };
+  const report = await render(args, results, context);
+  if (args.returnFolder) {
+    // ExcelJS is loaded only to write the return documents; each is written like the report (never over an input, atomic).
+    const { writeReturnDocuments } = await import('../return-document');
+    const written = await writeReturnDocuments(results, args.returnFolder, context, inputs.filter((f) => !shownAs.has(f)));
+    io.stderr(`${written.length} retour${written.length > 1 ? 's' : ''} par Département écrit${written.length > 1 ? 's' : ''} dans « ${visibleText(args.returnFolder)} ».\n`);
   }
-  const report = await render(args, results);
   if (args.out) {
     // Checked again at the write; files read through a descriptor (non-UTF-8 names) were checked above, while open.
     await writeOutputFile(args.out, report, inputs.filter((f) => !shownAs.has(f)), 'check');
-    io.stderr(`Rapport écrit dans « ${visibleText(args.out)} ».\n`);
+    // The report is in the file: the counts still on the terminal.
+    io.stderr(`Rapport écrit dans « ${visibleText(args.out)} ». ${batchTotals(results)}\n`);
   } else {
     io.stdout(typeof report === 'string' ? report : report.toString('utf8'));
   }
-  return exitCode(results);
-}
-
-function exitCode(results: FileResult[]): number {
   if (results.some((r) => r.status === 'unreadable')) return 2;
   return results.some((r) => r.counts.error > 0) ? 1 : 0;
 }
 
-function render(args: CheckArgs, results: FileResult[]): Promise<string | Buffer> | string {
+function render(args: CheckArgs, results: FileResult[], context: ReviewContext): Promise<string | Buffer> | string {
   switch (args.format) {
     case 'json':
       return formatJson(results, args.overrides);
@@ -83,8 +89,46 @@ function render(args: CheckArgs, results: FileResult[]): Promise<string | Buffer
       return formatCsv(results);
     case 'xlsx':
       // ExcelJS is loaded only to write the review workbook.
-      return import('../format-xlsx').then((m) => m.formatReviewXlsx(results));
+      return import('../format-xlsx').then((m) => m.formatReviewXlsx(results, { ...context, options: optionsText(args) }));
     default:
       return formatText(results);
   }
+}
+
+/** The folders among the paths given (their files are named relative to them). */
+async function inputFolders(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p).catch(() => null);
+    if (stat?.isDirectory()) out.push(path.resolve(p));
+  }
+  return out;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** A file found in a folder given is named relative to it; a file given directly, as given. */
+function displayNames(paths: string[], folders: string[]): (file: string) => string {
+  const given = new Set(paths);
+  return (file) => {
+    if (given.has(file)) return file;
+    const abs = path.resolve(file);
+    const folder = folders.find((f) => isInside(abs, f));
+    return folder ? path.relative(folder, abs).split(path.sep).join('/') : file;
+  };
+}
+
+/** The readings given on the command line, as typed, for the review's header. */
+function optionsText(args: CheckArgs): string {
+  const o = args.overrides;
+  const parts: string[] = [];
+  if (o.fseAsCd !== undefined) parts.push(o.fseAsCd ? '--fse-as-cd' : '--no-fse-as-cd');
+  if (o.underspendThreshold) parts.push(`--underspend-threshold ${o.underspendThreshold.times(100).toString()}`);
+  if (o.minCdShare) parts.push(`--min-cd-share ${o.minCdShare.times(100).toString()}`);
+  if (o.clsCofiBase) parts.push(`--cls-cofi-base ${o.clsCofiBase === 'total' ? 'total' : 'etat-cd'}`);
+  if (o.ftVolet1) parts.push(`--forfait-volet1 ${o.ftVolet1 === 'lump-sum' ? 'integral' : 'plafonne'}`);
+  return parts.join(' ');
 }

@@ -15,8 +15,10 @@ export const FILL_USAGE = `Usage : annexes fill <classeur.xlsx> -o <copie.xlsx> 
 Écrit une copie du classeur où :
   - chaque colonne calculée et chaque total des annexes (CLS « Tableau financier », plan de
     financement, « Plan d'action ») devient une formule Excel avec sa valeur calculée ;
-  - les feuilles « Etat des dépenses VOLET 1/2/3 » (FT annexe 3) sont créées à partir du plan de
-    financement et de la feuille « Journal des dépenses » ;
+  - les feuilles « Etat des dépenses VOLET 1/2/3 » (FT annexe 3, prêtes à imprimer et à signer) sont
+    créées à partir de la feuille « Journal des dépenses », les dépenses inéligibles ou hors période
+    mises à part ; la feuille « Bilan financier FT » calcule la participation de l'État retenue,
+    l'avance, le solde à verser ou le trop-perçu à reverser (FT art. 6) ;
   - une feuille « Contrôles » liste les constats du classeur rempli, avec un lien vers chaque cellule.
 Aucune autre cellule n'est modifiée ; le classeur d'entrée n'est jamais réécrit.
 
@@ -27,6 +29,8 @@ Options :
   --underspend-threshold N      seuil de sous-consommation en % (80 par défaut)
   --min-cd-share N              part minimale du Département en % (50 par défaut)
   --cls-cofi-base total|etat-cd assiette du cofinancement CLS
+  --forfait-volet1 plafonne|integral
+                                forfait du volet 1 limité aux dépenses (défaut) ou retenu en totalité
   -h, --help                    affiche cette aide
 
 Code de sortie : 0 si la copie est écrite, 2 si le classeur est illisible, si la sortie est l'entrée,

@@ -28,6 +28,8 @@ import { paramTextDate } from './param-text-date';
 import { expIneligible } from './exp-ineligible';
 import { expPeriod } from './exp-period';
 import { expLine } from './exp-line';
+import { cofiFtVolet2Realise } from './cofi-ft-volet2-realise';
+import { ftSolde } from './ft-solde';
 import { ficheTotal } from './fiche-total';
 import { ficheYears } from './fiche-years';
 import { ficheSubactions } from './fiche-subactions';
@@ -62,6 +64,8 @@ export const RULES: Rule[] = [
   expLine,
   expIneligible,
   expPeriod,
+  cofiFtVolet2Realise,
+  ftSolde,
   ficheTotal,
   ficheYears,
   ficheSubactions,

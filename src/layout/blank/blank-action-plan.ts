@@ -16,14 +16,21 @@ const VOLET = 3, STATE = 4, CD = 5, OTHER = 6, TOTAL = 8;
 export function buildActionPlanSheet(): BlankSheet {
   const s = new BlankSheet(newSheet(PLAN_ACTION_SHEET));
   s.header(1, ["PLAN D'ACTION ET FICHES ACTIONS"]);
+  s.style(1, 1, HEADERS.length, 'title');
+  s.sheet.merges.push({ top: 1, bottom: 1, left: 1, right: HEADERS.length });
   s.header(2, HEADERS);
+  s.style(2, 1, HEADERS.length, 'header');
   const top = 3;
   for (let r = top; r < top + ROWS; r++) {
     s.formula(r, TOTAL, signedSum(r, [STATE, CD, OTHER].map((col) => ({ col, sign: 1 as const }))), AMOUNT_FORMAT);
+    s.style(r, 1, HEADERS.length, 'cell');
   }
   const total = top + ROWS;
   s.text(total, 1, 'TOTAL');
+  s.style(total, 1, HEADERS.length, 'total');
   s.setup.lockedRows.push(total);
+  s.setup.orientation = 'landscape';
+  s.setup.repeatRows = { first: 2, last: 2 };
   s.validate(`${cellAddress(top, VOLET)}:${cellAddress(total - 1, VOLET)}`, { type: 'list', choices: ['1', '2', '3'], prompt: 'Volet de la convention France Travail : 1, 2 ou 3.' });
   s.validate(`${cellAddress(top, STATE)}:${cellAddress(total - 1, OTHER)}`, AMOUNT_RULE);
   s.setup.frozenRows = 2;

@@ -85,11 +85,17 @@ export function buildClsSheets(n: number): BlankSheet[] {
 function buildBlock(spec: BlockSpec): BlankSheet {
   const s = new BlankSheet(newSheet(spec.sheet));
   const first = spec.labels.length + 1;
+  const last = first + spec.amounts.length - 1;
   const colOf = new Map(spec.amounts.map(([key], i) => [key, first + i]));
   s.header(1, [spec.title]);
+  s.style(1, 1, last, 'title');
   s.header(2, [spec.subtitle]);
+  s.style(2, 1, last, 'subtitle');
+  s.sheet.merges.push({ top: 1, bottom: 1, left: 1, right: last }, { top: 2, bottom: 2, left: 1, right: first - 1 });
   s.header(3, spec.amounts.map(([, , letter]) => letter), first);
+  s.style(3, first, last, 'header');
   s.header(4, [...spec.labels, ...spec.amounts.map(([, h]) => h)]);
+  s.style(4, 1, last, 'header');
   let r = 5;
   const top = r;
   for (const axe of AXES) {
@@ -98,18 +104,23 @@ function buildBlock(spec: BlockSpec): BlankSheet {
       for (const d of DERIVATIONS[spec.kind]) {
         s.formula(r, colOf.get(d.target) as number, signedSum(r, d.terms.map((t) => ({ col: colOf.get(t.key) as number, sign: t.sign }))), AMOUNT_FORMAT);
       }
+      s.style(r, 1, last, 'cell');
     }
     s.text(axeTop, 1, axe);
     s.sheet.merges.push({ top: axeTop, bottom: r - 1, left: 1, right: 1 });
+    s.style(axeTop, 1, 1, 'group');
     s.text(r, 1, 'Sous total');
+    s.style(r, 1, last, 'subtotal');
     s.setup.lockedRows.push(r++);
   }
   s.text(r, 1, 'TOTAUX FINANCIERS');
+  s.style(r, 1, last, 'total');
   s.setup.lockedRows.push(r);
-  const last = first + spec.amounts.length - 1;
+  s.setup.orientation = 'landscape';
+  s.setup.repeatRows = { first: 3, last: 4 };
   s.validate(`${cellAddress(top, first)}:${cellAddress(r, last)}`, AMOUNT_RULE);
   s.setup.frozenRows = 4;
   s.setup.frozenCols = spec.labels.length;
-  s.widths([...spec.labels.map((_, i) => (i === spec.labels.length - 1 ? 48 : i === 0 ? 34 : 12)), ...spec.amounts.map(() => 18)]);
+  s.widths([...spec.labels.map((_, i) => (i === spec.labels.length - 1 ? 34 : i === 0 ? 24 : 10)), ...spec.amounts.map(() => 15)]);
   return s;
 }

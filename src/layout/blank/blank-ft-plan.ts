@@ -89,14 +89,21 @@ export function buildFtPlanSheets(year: number): BlankSheet[] {
 function buildVolet(volet: 1 | 2 | 3, year: number): BlankSheet {
   const s = new BlankSheet(newSheet(ftPlanSheetName(volet)));
   const yy = String(year % 100).padStart(2, '0');
+  const last = HEADERS.length;
   s.header(1, [`Construction du plan de financement - VOLET ${volet} - Période du 01/01/${yy} au 31/12/${yy}`]);
+  s.style(1, 1, last, 'title');
+  s.sheet.merges.push({ top: 1, bottom: 1, left: 1, right: last });
   s.text(2, NATURE, 'PLAFOND DEPARTEMENT');
+  s.style(2, NATURE, NATURE, 'label');
+  s.style(2, OBJET, OBJET, 'box');
   s.validate(cellAddress(2, OBJET), AMOUNT_RULE);
   s.text(3, EXISTANT, "Etat des lieux de l'existant");
   s.text(3, CIBLE, 'Construction du plan de financement');
   s.sheet.merges.push({ top: 3, bottom: 3, left: CIBLE, right: HEADERS.length });
+  s.style(3, EXISTANT, last, 'header');
   s.setup.lockedRows.push(3);
   s.header(4, HEADERS);
+  s.style(4, 1, last, 'header');
   let r = 5;
   const top = r;
   for (const g of VOLETS[volet]) {
@@ -104,20 +111,26 @@ function buildVolet(volet: 1 | 2 | 3, year: number): BlankSheet {
     for (const row of g.rows) {
       s.text(r, OBJET, row.objet);
       s.text(r, PRECISIONS, row.precisions);
+      s.style(r, 1, last, 'cell');
       r++;
     }
     s.text(first, NATURE, g.nature);
+    s.style(first, NATURE, NATURE, 'group');
     if (r - 1 > first) s.sheet.merges.push({ top: first, bottom: r - 1, left: NATURE, right: NATURE });
     for (const t of g.totals) {
       s.text(r, OBJET, t);
+      s.style(r, 1, last, 'subtotal');
       s.setup.lockedRows.push(r++);
     }
   }
   s.text(r, NATURE, `TOTAL BESOINS DEPARTEMENTAUX AU TITRE DU VOLET ${volet} :`);
+  s.style(r, 1, last, 'total');
   s.setup.lockedRows.push(r);
+  s.setup.orientation = 'landscape';
+  s.setup.repeatRows = { first: 4, last: 4 };
   s.validate(`${cellAddress(top, MONTANT)}:${cellAddress(r, MONTANT)}`, AMOUNT_RULE);
   s.setup.frozenRows = 4;
   s.setup.frozenCols = 1;
-  s.widths([40, 34, 50, 20, 20, 20, 22, 36]);
+  s.widths([30, 28, 36, 14, 14, 14, 16, 26]);
   return s;
 }

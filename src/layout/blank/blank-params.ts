@@ -14,6 +14,7 @@ export const PARAMS_SHEET = 'Paramètres';
 export function buildParamsSheet(n: number): BlankSheet {
   const s = new BlankSheet(newSheet(PARAMS_SHEET));
   s.header(1, ['Paramètre', 'Valeur', 'Description']);
+  s.style(1, 1, 3, 'header');
   let r = 2;
   for (const key of PARAMETER_KEYS) {
     for (const { label, value } of expand(key, n)) {
@@ -22,11 +23,14 @@ export function buildParamsSheet(n: number): BlankSheet {
       if (value !== undefined) s.value(r, 2, value, format(key));
       const rule = validation(key);
       if (rule) s.validate(`B${r}`, rule);
+      s.style(r, 1, 3, 'cell');
       r++;
     }
   }
   s.setup.frozenRows = 1;
-  s.widths([40, 20, 100]);
+  s.setup.orientation = 'landscape';
+  s.setup.repeatRows = { first: 1, last: 1 };
+  s.widths([36, 18, 80]);
   return s;
 }
 

@@ -1,6 +1,7 @@
 import type { Grid, GridSheet } from '../grid';
 import { setCell } from '../grid';
 import type { CellScalar } from '../grid';
+import type { CellStyle, PrintSetup, StyleRun } from '../write-plan';
 
 /**
  * What a blank model needs beyond its cells, for the writer: frozen panes, data validation on the
@@ -19,6 +20,15 @@ export interface SheetSetup {
   validations: { range: string; rule: Validation }[];
   /** Rows whose written cells are locked (titles, headers), besides every formula cell. */
   lockedRows: number[];
+  /** The look of the model's cells (titles, headers, the form's bordered cells, totals). */
+  styles?: StyleRun[];
+  /** How it prints (the model's own sheets: landscape, header repeated; set by buildBlankWorkbook). */
+  orientation?: PrintSetup['orientation'];
+  repeatRows?: PrintSetup['repeatRows'];
+  /** Rows a page break must not separate (a fiche's block). */
+  keepTogether?: [number, number][];
+  print?: PrintSetup;
+  rowHeights?: Record<number, number>;
 }
 
 export interface BlankWorkbook {
@@ -50,6 +60,10 @@ export class BlankSheet {
   header(row: number, texts: string[], firstCol = 1): void {
     texts.forEach((t, i) => this.text(row, firstCol + i, t));
     this.setup.lockedRows.push(row);
+  }
+
+  style(row: number, fromCol: number, toCol: number, style: CellStyle): void {
+    (this.setup.styles ??= []).push({ sheet: this.sheet.name, row, fromCol, toCol, style });
   }
 
   widths(widths: number[]): void {

@@ -18,6 +18,8 @@ export const JOURNAL_SPECS: ColumnSpec[] = [
   { key: 'object', match: /^objet\b/ },
   { key: 'unit', match: /^unite\b/ },
   { key: 'fiche', match: /fiche|^fa\b/ },
+  // « Maintenue au bilan (motif) »: the officer keeps an expense a check excludes, saying why.
+  { key: 'keep', match: /^(maintenue?|maintenir|conservee?|conserver)\b/ },
 ];
 
 export const JOURNAL_SHEET = /^journal\b/;

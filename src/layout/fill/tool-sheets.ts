@@ -2,9 +2,11 @@ import { type Grid, type GridSheet, getCell } from '../grid';
 import type { WritePlan } from '../write-plan';
 import { CONTROLS_TITLE } from './controls-sheet';
 import { VOLET_NOTE } from './volet-templates';
+import { BILAN_NOTE } from './bilan-sheet';
+import { quoteSheet } from './formula-text';
 
 /**
- * The sheets the tool owns (« Contrôles », « Etat des dépenses VOLET 1/2/3 ») are rebuilt at each
+ * The sheets the tool owns (« Contrôles », « Etat des dépenses VOLET 1/2/3 », « Bilan financier FT ») are rebuilt at each
  * fill and replace the previous ones. A sheet of the user that bears one of those names is not
  * the tool's and is never replaced: it stays as it is (with its name, so formulas pointing to it
  * keep working), and the tool's sheet takes the next free name, « Contrôles (2) », as Excel names
@@ -18,10 +20,10 @@ export interface ToolSheetRename {
   used: string;
 }
 
-/** The tool's signature: the note of a volet statement, or the title of the Contrôles sheet in A1. */
+/** The tool's signature: the note of a volet statement or of the bilan, or the title of the Contrôles sheet in A1. */
 export function isToolSheet(sheet: GridSheet): boolean {
   if (getCell(sheet, 1, 1)?.value === CONTROLS_TITLE) return true;
-  for (const cols of sheet.rows.values()) for (const cell of cols.values()) if (cell.value === VOLET_NOTE) return true;
+  for (const cols of sheet.rows.values()) for (const cell of cols.values()) if (cell.value === VOLET_NOTE || cell.value === BILAN_NOTE) return true;
   return false;
 }
 
@@ -48,12 +50,15 @@ export function claimToolSheets(grid: Grid, plan: WritePlan): { plan: WritePlan;
   if (renamed.length === 0) return { plan, renamed };
   const to = new Map(renamed.map((r) => [r.wanted, r.used]));
   const rename = (name: string) => to.get(name) ?? name;
+  // The bilan's formulas point at the statements: they follow a statement that takes another name.
+  const relink = (formula: string) => renamed.reduce((f, r) => f.split(`${quoteSheet(r.wanted)}!`).join(`${quoteSheet(r.used)}!`), formula);
   const notes = renamed.map((r) => `La feuille « ${r.userSheet} » du classeur n’est pas celle de l’outil : elle est conservée telle quelle, et la feuille de l’outil s’appelle « ${r.used} ».`);
   return {
     plan: {
       description: [plan.description, ...notes].filter(Boolean).join(' '),
       createSheets: plan.createSheets.map((s) => ({ ...s, name: rename(s.name) })),
-      writes: plan.writes.map((w) => ({ ...w, sheet: rename(w.sheet) })),
+      writes: plan.writes.map((w) => ({ ...w, sheet: rename(w.sheet), ...(w.formula !== undefined ? { formula: relink(w.formula) } : {}) })),
+      ...(plan.styles ? { styles: plan.styles.map((x) => ({ ...x, sheet: rename(x.sheet) })) } : {}),
     },
     renamed,
   };

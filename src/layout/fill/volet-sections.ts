@@ -19,10 +19,22 @@ export type SectionKey =
   | 'solutions-locales'
   | 'autres';
 
+/**
+ * A group line of the model, placed above its detail lines with their subtotal (« Postes
+ * d'ingénierie - € » then « Rémunération chef de projet »…). `staff`: staff costs (rémunérations,
+ * postes); `other`: anything else; a pattern: staff costs whose nature or objet matches it.
+ */
+export interface VoletGroup {
+  label: string;
+  takes: 'staff' | 'other' | RegExp;
+}
+
 export interface VoletPart {
   key: SectionKey;
   /** Sub-heading above the part's header row; none when the section has a single part. */
   title?: string;
+  /** The model's group lines, tried in order; lines no group takes are listed after them. */
+  groups?: VoletGroup[];
 }
 
 export interface VoletSection {
@@ -36,10 +48,17 @@ const EQUIPES_CD = 'Dépenses relatives au renforcement des équipes locales CD'
 const EQUIPES_TOTAL = 'TOTAL DEPENSES RELATIVES AU RENFORCEMENT DES EQUIPES LOCALES';
 const SI: VoletSection = { heading: 'Dépenses relatives au développement SI', parts: [{ key: 'si' }], total: 'TOTAL DEPENSES RELATIVES AU DEVELOPPEMENT SI' };
 
+const INGENIERIE: VoletGroup = { label: "Postes d'ingénierie", takes: 'staff' };
+const ACCOMPAGNEMENT: VoletGroup = { label: "Postes d'accompagnement", takes: 'staff' };
+
 export const VOLET_SECTIONS: Record<1 | 2 | 3, VoletSection[]> = {
-  1: [{ heading: EQUIPES_CD_PE, parts: [{ key: 'equipes-cd', title: EQUIPES_CD }], total: EQUIPES_TOTAL }, SI],
+  1: [{ heading: EQUIPES_CD_PE, parts: [{ key: 'equipes-cd', title: EQUIPES_CD, groups: [INGENIERIE] }], total: EQUIPES_TOTAL }, SI],
   2: [
-    { heading: "Dépenses relatives au renforcement de l'accompagnement", parts: [{ key: 'accompagnement' }], total: "TOTAL DEPENSES RELATIVES AU RENFORCEMENT DE L'ACCOMPAGNEMENT" },
+    {
+      heading: "Dépenses relatives au renforcement de l'accompagnement",
+      parts: [{ key: 'accompagnement', groups: [ACCOMPAGNEMENT, { label: "Solutions d'accompagnement complémentaires", takes: 'other' }] }],
+      total: "TOTAL DEPENSES RELATIVES AU RENFORCEMENT DE L'ACCOMPAGNEMENT",
+    },
     { heading: 'Dépenses relatives à la remobilisation / entrée en parcours', parts: [{ key: 'remobilisation' }], total: 'TOTAL DEPENSES RELATIVES A LA REMOBILISATION / ENTREE EN PARCOURS' },
     { heading: 'Dépenses relatives à la levée des freins sociaux', parts: [{ key: 'freins' }], total: 'TOTAL DEPENSES LEVÉE DES FREINS SOCIAUX' },
     {
@@ -53,7 +72,7 @@ export const VOLET_SECTIONS: Record<1 | 2 | 3, VoletSection[]> = {
     {
       heading: EQUIPES_CD_PE,
       parts: [
-        { key: 'equipes-cd', title: EQUIPES_CD },
+        { key: 'equipes-cd', title: EQUIPES_CD, groups: [{ label: "Postes d'ingénierie", takes: /ingenierie|chef(ferie)? de projet|coordinat|deploiement|pilotage|numerique/ }, ACCOMPAGNEMENT] },
         { key: 'equipes-pe', title: 'Dépenses relatives au renforcement des équipes locales PE (le cas échéant)' },
       ],
       total: EQUIPES_TOTAL,
@@ -115,4 +134,18 @@ export function sectionKeyOf(text: string | undefined): SectionKey | null {
   const t = normaliseText(text ?? '');
   if (!t) return null;
   return MATCHERS.find((m) => m.re.test(t))?.key ?? null;
+}
+
+/** Staff costs, as the model lists them: « Rémunération CIP », « Rémunération chef de projet », ETP. */
+const STAFF = /\b(remunerations?|salaires?|postes?|etp|recrutements?|vacations?|charges? de personnel)\b/;
+
+/** The group of the part a journal line goes under, or null (listed after the groups). */
+export function groupOf(part: VoletPart, nature: string | undefined, object: string | undefined): VoletGroup | null {
+  const n = normaliseText(nature ?? '');
+  const text = `${n} ${normaliseText(object ?? '')}`;
+  const staff = STAFF.test(n);
+  for (const g of part.groups ?? []) {
+    if (g.takes === 'other' ? !staff : staff && (g.takes === 'staff' || g.takes.test(text))) return g;
+  }
+  return null;
 }

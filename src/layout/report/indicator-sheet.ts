@@ -2,10 +2,13 @@ import { cellAddress } from '../grid';
 import type { IndicatorTable, IndicatorValue } from '../../domain/indicators';
 import { achievementRate } from '../../domain/indicators';
 import { REPORT_YEARS } from './statement';
-import { COUNT_FORMAT, PERCENT_FORMAT, SheetPlanWriter } from './report-plan';
+import { COUNT_FORMAT, PERCENT_FORMAT } from './report-plan';
+import { PrintedSheet } from '../printed-sheet';
 
 export const INDICATOR_SHEET = 'Rapport - indicateurs';
 export const INDICATOR_COLUMNS = 5 + 3 * REPORT_YEARS.length;
+const WIDTHS: Record<number, number> = { 1: 11, 2: 6, 3: 26, 4: 40, 5: 10 };
+for (let c = 6; c <= INDICATOR_COLUMNS; c++) WIDTHS[c] = 9;
 
 /**
  * "Rapport - indicateurs": the matrix of the indicators (CLS art. 2.3: « le renseignement de la
@@ -13,11 +16,13 @@ export const INDICATOR_COLUMNS = 5 + 3 * REPORT_YEARS.length;
  * (annexe 4): baseline, then per year the target, the result and the achievement rate
  * (résultat ÷ cible, a formula; blank when either is missing, not a number, or the target is zero).
  */
-export function buildIndicatorSheet(tables: IndicatorTable[], department: string | undefined): { writer: SheetPlanWriter; headerRow: number } {
-  const w = new SheetPlanWriter(INDICATOR_SHEET);
-  w.value(1, 1, 'Rapport à mi-parcours — matrice des indicateurs 2024-2025');
+export function buildIndicatorSheet(tables: IndicatorTable[], department: string | undefined): { writer: PrintedSheet; headerRow: number } {
+  const w = new PrintedSheet(INDICATOR_SHEET, WIDTHS);
+  w.value(1, 1, '3. Matrice des indicateurs 2024-2025');
+  w.merge(1, 1, INDICATOR_COLUMNS);
   w.style(1, 1, INDICATOR_COLUMNS, 'title');
   w.value(2, 1, `${department ? `Département : ${department} — ` : ''}indicateurs locaux (annexe 1) et nationaux (annexe 4), CLS art. 2.3`);
+  w.merge(2, 1, INDICATOR_COLUMNS);
   w.style(2, 1, INDICATOR_COLUMNS, 'subtitle');
   const headerRow = 4;
   const headers = ['Annexe', 'Axe', 'Action / thématique', 'Indicateur', 'Situation au 31/12/2023'];
@@ -27,6 +32,8 @@ export function buildIndicatorSheet(tables: IndicatorTable[], department: string
   let row = headerRow + 1;
   if (tables.length === 0) {
     w.value(row, 1, 'Aucun tableau d’indicateurs (annexe 1 ou annexe 4) n’a été trouvé dans le classeur.');
+    w.merge(row, 1, INDICATOR_COLUMNS);
+    w.style(row, 1, INDICATOR_COLUMNS, 'wrap');
     return { writer: w, headerRow };
   }
   const sorted = [...tables].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'cls-local-indicators' ? -1 : 1));
@@ -36,7 +43,7 @@ export function buildIndicatorSheet(tables: IndicatorTable[], department: string
       w.value(row, 2, ind.axe ? `Axe ${ind.axe}` : '');
       w.value(row, 3, ind.subject);
       w.value(row, 4, ind.label);
-      w.style(row, 3, 4, 'wrap');
+      w.style(row, 1, INDICATOR_COLUMNS, 'cell');
       count(w, row, 5, ind.baseline);
       REPORT_YEARS.forEach((y, i) => {
         const col = 6 + 3 * i;
@@ -55,7 +62,7 @@ export function buildIndicatorSheet(tables: IndicatorTable[], department: string
 }
 
 /** A count as read; an unreadable cell is copied as its text so the reader sees what was typed. */
-function count(w: SheetPlanWriter, row: number, col: number, v: IndicatorValue | undefined): void {
+function count(w: PrintedSheet, row: number, col: number, v: IndicatorValue | undefined): void {
   if (!v) return;
   if (v.value) w.value(row, col, v.value.toNumber(), COUNT_FORMAT);
   else if (!v.readable && v.raw) w.value(row, col, v.raw);

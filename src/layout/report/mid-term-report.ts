@@ -2,15 +2,22 @@ import type { Grid } from '../grid';
 import type { Analysis } from '../analyse';
 import type { Finding } from '../../domain/finding';
 import type { IndicatorTable } from '../../domain/indicators';
+import { sumMoney, toCents } from '../../domain/money';
 import { readIndicatorTables } from '../indicator-reader';
-import type { SheetToCreate } from '../write-plan';
+import type { PrintedSheet, PrintedSheetOptions } from '../printed-sheet';
+import type { WritePlan } from '../write-plan';
 import { type FinancialStatement, buildStatement, shownCumul, totalSpent } from './statement';
-import { toCents } from '../../domain/money';
-import { CHART_TITLE, STATEMENT_COLUMNS, buildStatementSheet } from './statement-sheet';
-import { INDICATOR_COLUMNS, buildIndicatorSheet } from './indicator-sheet';
-import { buildFindingsSheet } from './findings-sheet';
+import { buildStatementSheet } from './statement-sheet';
+import { CHART_TITLE, buildChartSheet } from './chart-sheet';
+import { buildIndicatorSheet } from './indicator-sheet';
+import { FINDINGS_SHEET, buildFindingsSheet } from './findings-sheet';
+import { buildObservationsSheet } from './observations-sheet';
+import { buildCoverSheet } from './cover-sheet';
 import { midTermObservations } from './observations';
-import type { PrintSetup, ReportPlan, SheetPlanWriter } from './report-plan';
+import { groupByCause } from './causes';
+import { type ReportPlan, printsOf } from './report-plan';
+
+export const OBSERVATIONS_SHEET = 'Rapport - observations';
 
 /** The chart's figures as plain numbers, for a pane that draws it itself (no cell to read). */
 export interface ChartData {
@@ -24,76 +31,107 @@ export interface MidTermReport extends ReportPlan {
   chartData: ChartData;
   statement: FinancialStatement;
   indicators: IndicatorTable[];
-  /** The engine's findings then the report's (MID-*), as listed in the "constats" sheet. */
+  /** The engine's findings then the report's (MID-*), as listed in the technical annex. */
   findings: Finding[];
+  /** Printed pages per sheet, as planned (the page breaks are the plan's). */
+  pages: Record<string, number>;
 }
 
 /**
- * The mid-term report of the CLS (art. 2.3, 2024–2025, due 31 March 2026) as a plan: three sheets —
- * financial statement per action and per axe, indicator matrix, findings — and a native chart of
- * planned vs spent per action. Pure: reads the grid and its analysis, never touches a workbook.
- * The CLI writes it to a new file; the task pane applies `plan` to the open workbook (the sheets
- * are "replace": re-running the command refreshes them).
+ * The mid-term report of the CLS (art. 2.3, 2024–2025, due 31 March 2026) as a plan, sheet by
+ * sheet in the order the préfet reads them:
+ * - cover: Département, period, deadline, deliberation to reference, contents, key figures, signature;
+ * - 1. financial statement per action and per axe (2024, 2025, cumul), each year on its own page;
+ * - 2. chart of planned vs spent per action, alone on its page;
+ * - 3. indicator matrix;
+ * - 4. observations in plain French, grouped by probable cause;
+ * - technical annex: every finding with its rule ID.
+ * A four-year CLS view (2024–2027) belongs after the statement: add its builder to `SHEETS` below.
+ * Pure: reads the grid and its analysis, never touches a workbook. The CLI writes it to a new
+ * file; the task pane applies `plan` and `charts` to the open workbook (the sheets are « replace »:
+ * re-running the command refreshes them).
  */
-export function planMidTermReport(grid: Grid, analysis: Analysis): MidTermReport {
+export function planMidTermReport(grid: Grid, analysis: Analysis, opts: { date?: Date } = {}): MidTermReport {
   const department = analysis.workbook.params.department;
   const statement = buildStatement(analysis.workbook);
   const indicators = readIndicatorTables(grid);
   const findings = [...analysis.findings, ...midTermObservations(statement, indicators, analysis.options)];
 
   const st = buildStatementSheet(statement, department);
+  const chart = buildChartSheet(statement, st.cumul);
   const ind = buildIndicatorSheet(indicators, department);
-  const fs = buildFindingsSheet(findings);
-  const sheets: { w: SheetPlanWriter; headerRow: number; widths: Record<number, number> }[] = [
-    { w: st.writer, headerRow: st.headerRow, widths: widths(STATEMENT_COLUMNS, { 1: 8, 2: 7, 3: 44 }, 15) },
-    { w: ind.writer, headerRow: ind.headerRow, widths: widths(INDICATOR_COLUMNS, { 1: 14, 2: 7, 3: 34, 4: 50, 5: 12 }, 11) },
-    { w: fs.writer, headerRow: fs.headerRow, widths: { 1: 5, 2: 14, 3: 22, 4: 24, 5: 9, 6: 90, 7: 18 } },
+  const annex = buildFindingsSheet(findings);
+  const groups = groupByCause(analysis.workbook, findings);
+  const observations = buildObservationsSheet(
+    OBSERVATIONS_SHEET,
+    '4. Observations',
+    [
+      'Les points relevés par le contrôle des annexes financières, regroupés par cause probable, avec ce qu’il convient de corriger ou d’expliquer.',
+      `Le détail de chaque constat (cellule, règle, article) figure dans la feuille « ${FINDINGS_SHEET} ».`,
+    ],
+    groups,
+    findings,
+    FINDINGS_SHEET,
+    'Suite à donner',
+  );
+  const cumul = statement.actions.map(shownCumul);
+  const contents = [
+    '1. Bilan financier par action et par axe : exercices 2024 et 2025, cumul 2024-2025',
+    `2. ${CHART_TITLE}`,
+    '3. Matrice des indicateurs locaux (annexe 1) et nationaux (annexe 4)',
+    '4. Observations, par cause probable',
+    'Annexe technique : constats du contrôle automatique des annexes financières',
   ];
-  const createSheets: SheetToCreate[] = sheets.map((s) => ({
-    name: s.w.sheet,
-    replace: true,
-    columnWidths: s.widths,
-    merges: s.w.merges,
-    frozenRows: s.headerRow,
-  }));
-  const print: PrintSetup[] = sheets.map((s) => ({
-    sheet: s.w.sheet,
-    orientation: 'landscape',
-    paper: 'A4',
-    fitToWidth: true,
-    repeatRows: { first: s.headerRow, last: s.headerRow },
-  }));
+  const cover = buildCoverSheet({
+    department,
+    date: opts.date ?? new Date(),
+    cumulTotalRow: st.cumul?.total ?? null,
+    planned: sumMoney(cumul.map((c) => c.planned)),
+    spent: sumMoney(cumul.map(totalSpent)),
+    actions: statement.actions.length,
+    findings,
+    contents,
+  });
+
+  const SHEETS: { w: PrintedSheet; print: PrintedSheetOptions }[] = [
+    { w: cover, print: { orientation: 'portrait', footer: department } },
+    { w: st.writer, print: { orientation: 'landscape', frozenRows: st.headerRow, repeatRows: { first: st.headerRow, last: st.headerRow }, footer: department } },
+    // A four-year CLS view (2024–2027, issue 13) goes here, after the two-year statement.
+    { w: chart.writer, print: { orientation: 'landscape', footer: department } },
+    { w: ind.writer, print: { orientation: 'landscape', frozenRows: ind.headerRow, repeatRows: { first: ind.headerRow, last: ind.headerRow }, footer: department } },
+    { w: observations, print: { orientation: 'portrait', footer: department } },
+    { w: annex.writer, print: { orientation: 'landscape', frozenRows: annex.headerRow, repeatRows: { first: annex.headerRow, last: annex.headerRow }, footer: department } },
+  ];
+  const pages: Record<string, number> = {};
+  const plan: WritePlan = {
+    description: 'Préparer le rapport à mi-parcours 2024-2025 (couverture, bilan financier, graphique, indicateurs, observations, annexe technique)',
+    createSheets: [],
+    writes: [],
+    styles: [],
+  };
+  for (const s of SHEETS) {
+    const { sheet, pages: n } = s.w.toSheet(s.print);
+    pages[sheet.name] = n;
+    plan.createSheets.push(sheet);
+    plan.writes.push(...s.w.writes);
+    plan.styles?.push(...s.w.styles);
+  }
   return {
-    plan: {
-      description: 'Préparer le rapport à mi-parcours 2024-2025 (bilan financier, indicateurs, constats)',
-      createSheets,
-      writes: sheets.flatMap((s) => s.w.writes),
+    plan,
+    print: printsOf(plan),
+    styles: plan.styles ?? [],
+    charts: chart.chart ? [chart.chart] : [],
+    chartData: {
+      title: CHART_TITLE,
+      categories: statement.actions.map((a) => a.fiche),
+      series: [
+        { name: 'Prévu', values: cumul.map((c) => toCents(c.planned).toNumber()) },
+        { name: 'Réalisé', values: cumul.map((c) => toCents(totalSpent(c)).toNumber()) },
+      ],
     },
-    print,
-    styles: sheets.flatMap((s) => s.w.styles),
-    charts: st.chart ? [st.chart] : [],
-    chartData: chartData(statement, CHART_TITLE),
     statement,
     indicators,
-    findings: fs.ordered,
+    findings: annex.ordered,
+    pages,
   };
-}
-
-/** Planned and spent per action over 2024–2025: the same figures as the chart's cells. */
-function chartData(st: FinancialStatement, title: string): ChartData {
-  const cumul = st.actions.map(shownCumul);
-  return {
-    title,
-    categories: st.actions.map((a) => a.fiche),
-    series: [
-      { name: 'Prévu', values: cumul.map((c) => toCents(c.planned).toNumber()) },
-      { name: 'Réalisé', values: cumul.map((c) => toCents(totalSpent(c)).toNumber()) },
-    ],
-  };
-}
-
-function widths(count: number, first: Record<number, number>, rest: number): Record<number, number> {
-  const out: Record<number, number> = {};
-  for (let c = 1; c <= count; c++) out[c] = first[c] ?? rest;
-  return out;
 }

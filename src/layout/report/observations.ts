@@ -18,6 +18,16 @@ const RULES = {
   noIndicators: { id: 'MID-IND-NONE', severity: 'warning', article: 'CLS art. 2.3' },
 } as const;
 
+/** The French titles of the report's own rules (the catalogue's rules have theirs). */
+export const MID_RULE_TITLES: Record<string, string> = {
+  'MID-BLOCK-MISSING': 'Année du rapport sans bloc financier',
+  'MID-UNDERSPEND': 'Sous-consommation des crédits sur 2024-2025',
+  'MID-CARRY-END': 'Crédits reportés à consommer avant la fin de la convention',
+  'MID-IND-MISSING': 'Résultat d’indicateur non renseigné',
+  'MID-IND-BELOW': 'Résultat d’indicateur inférieur à la cible',
+  'MID-IND-NONE': 'Tableaux d’indicateurs absents',
+};
+
 export function midTermObservations(st: FinancialStatement, indicators: IndicatorTable[], options: CheckOptions): Finding[] {
   return [...blocks(st), ...underspend(st, options), ...carry(st), ...indicatorFindings(indicators)];
 }

@@ -3,22 +3,23 @@ import { type Money, toCents } from '../../domain/money';
 import {
   type ActionStatement, type FinancialStatement, type YearFigures, REPORT_YEARS, addFigures, shownCumul, shownYear, stateUnspent, totalSpent,
 } from './statement';
-import { type ChartSpec, EURO_FORMAT, PERCENT_FORMAT, SheetPlanWriter } from './report-plan';
+import { EURO_FORMAT, PERCENT_FORMAT } from './report-plan';
+import { PrintedSheet } from '../printed-sheet';
 
 export const STATEMENT_SHEET = 'Rapport - bilan financier';
-export const CHART_TITLE = 'Crédits prévus et réalisés par action, 2024-2025';
 
 /** Columns of the statement, 1-based. Inputs are values, the rest formulas (so Excel can audit them). */
-const C = {
-  axe: 1, fiche: 2, title: 3, planned: 4, paid: 5, stateSpent: 6, cdSpent: 7, otherSpent: 8, totalSpent: 9,
-  unspent: 10, carryState: 11, carryCd: 12, rate: 13, stateRate: 14,
+export const C = {
+  fiche: 1, title: 2, planned: 3, paid: 4, stateSpent: 5, cdSpent: 6, otherSpent: 7, totalSpent: 8,
+  unspent: 9, carryState: 10, carryCd: 11, rate: 12, stateRate: 13,
 } as const;
-export const STATEMENT_COLUMNS = 14;
+export const STATEMENT_COLUMNS = 13;
+const WIDTHS: Record<number, number> = { 1: 6, 2: 28, 3: 15, 4: 14, 5: 14, 6: 14, 7: 13, 8: 15, 9: 14, 10: 13, 11: 13, 12: 12, 13: 12 };
 
 const HEADERS = [
-  'Axe', 'Fiche', 'Intitulé de l’action', 'Crédits prévus (État + CD + autres)', 'Crédits État versés', 'Réalisé État', 'Réalisé CD',
+  'Fiche', 'Intitulé de l’action', 'Crédits prévus (État + CD + autres)', 'Crédits État versés', 'Réalisé État', 'Réalisé CD',
   'Réalisé autres financeurs', 'Réalisé total', 'Crédits État non consommés', 'Report part État', 'Report part CD',
-  'Taux de consommation (réalisé / prévu)', 'Taux de consommation État (réalisé / versé)',
+  'Taux de réalisation (réalisé / prévu)', 'Taux de consommation État (réalisé / versé)',
 ];
 
 const VALUE_KEYS: [keyof YearFigures, number][] = [
@@ -27,11 +28,10 @@ const VALUE_KEYS: [keyof YearFigures, number][] = [
 ];
 
 export interface StatementSheet {
-  writer: SheetPlanWriter;
+  writer: PrintedSheet;
   headerRow: number;
-  lastRow: number;
-  /** null when the workbook has no CLS action: nothing to plot. */
-  chart: ChartSpec | null;
+  /** The cumul's action rows (fiche, planned and spent columns feed the chart) and its total row. */
+  cumul: { first: number; last: number; total: number } | null;
 }
 
 const num = (m: Money) => toCents(m).toNumber();
@@ -39,25 +39,35 @@ const ratio = (a: Money, b: Money) => (b.isZero() ? '' : a.div(b).toNumber());
 
 /**
  * "Rapport - bilan financier": one header, then three sections (Exercice 2024, Exercice 2025,
- * Cumul 2024-2025), each with the actions, a sous-total per axe and the total. Sections share the
- * header so that printing repeats it on every page; the cumul's action rows are contiguous for the
- * chart.
+ * Cumul 2024-2025), each on its own page, with the actions, a sous-total per axe and the total.
+ * The header repeats on every printed page.
  */
 export function buildStatementSheet(st: FinancialStatement, department: string | undefined): StatementSheet {
-  const w = new SheetPlanWriter(STATEMENT_SHEET);
-  w.value(1, 1, 'Rapport à mi-parcours du contrat local des solidarités 2024-2027');
+  const w = new PrintedSheet(STATEMENT_SHEET, WIDTHS);
+  w.value(1, 1, '1. Bilan financier par action et par axe');
+  w.merge(1, 1, STATEMENT_COLUMNS);
   w.style(1, 1, STATEMENT_COLUMNS, 'title');
-  w.value(2, 1, `${department ? `Département : ${department} — ` : ''}bilan financier du 1er janvier 2024 au 31 décembre 2025 (CLS art. 2.3)`);
+  w.value(2, 1, `${department ? `Département : ${department} — ` : ''}exécution du 1er janvier 2024 au 31 décembre 2025 (CLS art. 2.3)`);
+  w.merge(2, 1, STATEMENT_COLUMNS);
   w.style(2, 1, STATEMENT_COLUMNS, 'subtitle');
   w.value(3, 1, 'Crédits de chaque année hors reports ; le report du cumul est celui qui reste au 31/12/2025. Taux vides : base nulle.');
-  const headerRow = 5;
+  w.merge(3, 1, STATEMENT_COLUMNS);
+  w.style(3, 1, STATEMENT_COLUMNS, 'note');
+  const headerRow = 4;
   HEADERS.forEach((h, i) => w.value(headerRow, i + 1, h));
   w.style(headerRow, 1, STATEMENT_COLUMNS, 'header');
 
   let row = headerRow + 1;
+  if (st.actions.length === 0) {
+    w.value(row, 1, 'Aucune action CLS n’a été trouvée dans les blocs « Tableau financier » du classeur.');
+    w.merge(row, 1, STATEMENT_COLUMNS);
+    w.style(row, 1, STATEMENT_COLUMNS, 'wrap');
+    return { writer: w, headerRow, cumul: null };
+  }
   const yearRows = new Map<number, Map<string, number>>();
   for (const year of REPORT_YEARS) {
     const missing = st.actions.every((a) => a.years[year] === null);
+    if (year !== REPORT_YEARS[0]) w.pageBreakBefore(row);
     row = section(w, row, missing ? `Exercice ${year} — exécution non renseignée dans le classeur` : `Exercice ${year}`);
     const rows = new Map<string, number>();
     yearRows.set(year, rows);
@@ -65,11 +75,12 @@ export function buildStatementSheet(st: FinancialStatement, department: string |
     row = actionBlock(w, row, st.actions, figures, (a, r) => {
       rows.set(a.fiche, r);
       writeInputs(w, r, figures(a));
-    });
+    }).next;
   }
+  w.pageBreakBefore(row);
   row = section(w, row, 'Cumul 2024-2025');
-  const cumulFirst = row;
-  row = actionBlock(w, row, st.actions, shownCumul, (a, r) => {
+  const first = row;
+  const block = actionBlock(w, row, st.actions, shownCumul, (a, r) => {
     const [r1, r2] = REPORT_YEARS.map((y) => yearRows.get(y)?.get(a.fiche) as number);
     const f = shownCumul(a);
     for (const [key, col] of VALUE_KEYS) {
@@ -78,26 +89,10 @@ export function buildStatementSheet(st: FinancialStatement, department: string |
       w.formula(r, col, formula, num(f[key]), EURO_FORMAT);
     }
   });
-  const cumulLast = cumulFirst + st.actions.length - 1;
-  if (st.actions.length === 0) {
-    w.value(row, 1, 'Aucune action CLS n’a été trouvée dans les blocs « Tableau financier » du classeur.');
-    return { writer: w, headerRow, lastRow: row, chart: null };
-  }
-  const chart: ChartSpec = {
-    sheet: STATEMENT_SHEET,
-    title: CHART_TITLE,
-    categories: { sheet: STATEMENT_SHEET, top: cumulFirst, left: C.fiche, bottom: cumulLast, right: C.fiche },
-    series: [
-      { name: 'Prévu', values: { sheet: STATEMENT_SHEET, top: cumulFirst, left: C.planned, bottom: cumulLast, right: C.planned } },
-      { name: 'Réalisé', values: { sheet: STATEMENT_SHEET, top: cumulFirst, left: C.totalSpent, bottom: cumulLast, right: C.totalSpent } },
-    ],
-    anchor: { fromRow: row + 1, fromCol: 1, toRow: row + 22, toCol: STATEMENT_COLUMNS },
-    valueFormat: '#,##0 "€"',
-  };
-  return { writer: w, headerRow, lastRow: row + 22, chart };
+  return { writer: w, headerRow, cumul: { first, last: first + st.actions.length - 1, total: block.total } };
 }
 
-function section(w: SheetPlanWriter, row: number, label: string): number {
+function section(w: PrintedSheet, row: number, label: string): number {
   w.value(row, 1, label);
   w.merge(row, 1, STATEMENT_COLUMNS);
   w.style(row, 1, STATEMENT_COLUMNS, 'section');
@@ -105,7 +100,7 @@ function section(w: SheetPlanWriter, row: number, label: string): number {
 }
 
 /** Zeros are written too: every formula then reads a number, as in the workbook's blocks. */
-function writeInputs(w: SheetPlanWriter, r: number, f: YearFigures): void {
+function writeInputs(w: PrintedSheet, r: number, f: YearFigures): void {
   for (const [key, col] of VALUE_KEYS) w.value(r, col, num(f[key]), EURO_FORMAT);
 }
 
@@ -114,12 +109,12 @@ function writeInputs(w: SheetPlanWriter, r: number, f: YearFigures): void {
  * entered cells. Derived cells: réalisé total, non consommé, both rates.
  */
 function actionBlock(
-  w: SheetPlanWriter,
+  w: PrintedSheet,
   top: number,
   actions: ActionStatement[],
   figures: (a: ActionStatement) => YearFigures,
   inputs: (a: ActionStatement, row: number) => void,
-): number {
+): { next: number; total: number } {
   let row = top;
   const axes = [...new Set(actions.map((a) => a.axe))];
   const axeRanges: { axe: string; first: number; last: number; f: YearFigures }[] = [];
@@ -127,18 +122,18 @@ function actionBlock(
     const mine = actions.filter((a) => a.axe === axe);
     const first = row;
     for (const a of mine) {
-      w.value(row, C.axe, `Axe ${axe}`);
       w.value(row, C.fiche, a.fiche);
       w.value(row, C.title, a.title);
       inputs(a, row);
       derived(w, row, figures(a));
+      w.style(row, 1, STATEMENT_COLUMNS, 'cell');
+      w.style(row, C.fiche, C.fiche, 'centre');
       row++;
     }
     axeRanges.push({ axe, first, last: row - 1, f: addFigures(mine.map(figures)) });
   }
   const subtotalRows: number[] = [];
   for (const g of axeRanges) {
-    w.value(row, C.axe, `Axe ${g.axe}`);
     w.value(row, C.title, `Sous-total axe ${g.axe}`);
     sums(w, row, (col) => `SUM(${cellAddress(g.first, col)}:${cellAddress(g.last, col)})`, g.f);
     w.style(row, 1, STATEMENT_COLUMNS, 'subtotal');
@@ -147,15 +142,15 @@ function actionBlock(
   w.value(row, C.title, 'Total');
   sums(w, row, (col) => subtotalRows.map((r) => cellAddress(r, col)).join('+'), addFigures(axeRanges.map((g) => g.f)));
   w.style(row, 1, STATEMENT_COLUMNS, 'total');
-  return row + 2;
+  return { next: row + 2, total: row };
 }
 
-function sums(w: SheetPlanWriter, row: number, formula: (col: number) => string, f: YearFigures): void {
+function sums(w: PrintedSheet, row: number, formula: (col: number) => string, f: YearFigures): void {
   for (const [key, col] of VALUE_KEYS) w.formula(row, col, formula(col), num(f[key]), EURO_FORMAT);
   derived(w, row, f);
 }
 
-function derived(w: SheetPlanWriter, r: number, f: YearFigures): void {
+function derived(w: PrintedSheet, r: number, f: YearFigures): void {
   const a = (col: number) => cellAddress(r, col);
   w.formula(r, C.totalSpent, `${a(C.stateSpent)}+${a(C.cdSpent)}+${a(C.otherSpent)}`, num(totalSpent(f)), EURO_FORMAT);
   w.formula(r, C.unspent, `${a(C.paid)}-${a(C.stateSpent)}`, num(stateUnspent(f)), EURO_FORMAT);

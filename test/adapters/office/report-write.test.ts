@@ -1,6 +1,6 @@
 /**
  * The mid-term report through the Office adapter (the pane's « Préparer le rapport à mi-parcours »):
- * its three sheets and the native chart land in the workbook in at most six round trips, the
+ * its six sheets and the native chart land in the workbook in at most six round trips, the
  * cells show the engine's figures after Excel recalculates, and undo takes everything back.
  */
 import { buildSampleGrid } from '../../../scripts/sample/build-sample';
@@ -20,7 +20,7 @@ test('report sheets and chart in ≤ 6 round trips, engine figures in the cells,
   const before = cloneGrid(host.excel.model.grid);
   const grid = await readWorkbook(host.globals.excel);
   const report = planMidTermReport(grid, analyseGrid(grid));
-  expect(report.plan.createSheets).toHaveLength(3);
+  expect(report.plan.createSheets).toHaveLength(6);
   expect(report.charts).toHaveLength(1);
 
   host.excel.resetCounts();
@@ -73,8 +73,8 @@ test('the report written twice: its sheets rewritten in place with one chart eac
   }
   expect(ids[1]).toEqual(ids[0]); // the same sheets, rewritten
   await undoLastWrite(host.globals.excel);
-  const statement = host.excel.model.find('Rapport - bilan financier')!;
-  expect(host.excel.model.charts.get(statement)).toHaveLength(1); // the first report's chart, back
+  const chartSheet = host.excel.model.find('Rapport - graphique')!;
+  expect(host.excel.model.charts.get(chartSheet)).toHaveLength(1); // the first report's chart, back
   await undoLastWrite(host.globals.excel);
   expect(host.excel.model.grid).toEqual(before);
   expect(host.excel.model.charts.size).toBe(0);

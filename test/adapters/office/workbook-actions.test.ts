@@ -182,7 +182,7 @@ describe('readings written to the Paramètres sheet', () => {
     const before = cloneGrid(host.excel.model.grid);
     const states = host.excel.model.grid.sheets.map((sh) => host.excel.model.protection.of(sh));
     const read = await actions.readWorkbook();
-    await expect(actions.applyWrites(planVoletTemplates(read, analyseGrid(read)))).rejects.toThrow(/refusé d’ôter la protection de ces feuilles « Etat des dépenses VOLET 1 », « Etat des dépenses VOLET 2 », « Etat des dépenses VOLET 3 » \(mot de passe \?\).*Rien n’a été écrit/);
+    await expect(actions.applyWrites(planVoletTemplates(read, analyseGrid(read)))).rejects.toThrow(/refusé d’ôter la protection de ces feuilles « Etat des dépenses VOLET 1 », « Etat des dépenses VOLET 2 », « Etat des dépenses VOLET 3 », « Bilan financier FT » \(mot de passe \?\).*Rien n’a été écrit/);
     expect(host.excel.model.grid).toEqual(before);
     expect(host.excel.model.grid.sheets.map((sh) => host.excel.model.protection.of(sh))).toEqual(states);
   });

@@ -59,9 +59,15 @@ describe('claimToolSheets', () => {
       'Etat des dépenses VOLET 1',
       'Etat des dépenses VOLET 2 (2)',
       'Etat des dépenses VOLET 3',
+      'Bilan financier FT',
       'Contrôles (3)',
     ]);
     expect(getCell(fill.filled.sheets.find((s) => s.name === 'Etat des dépenses VOLET 2')!, 1, 1)?.value).toBe('Mon état');
+    // The bilan reads the tool's statement under its new name, never the user's sheet.
+    const bilan = fill.filled.sheets.find((s) => s.name === 'Bilan financier FT')!;
+    const formulas = [...bilan.rows.values()].flatMap((cols) => [...cols.values()]).map((c) => c.formula ?? '');
+    expect(formulas.filter((f) => f.includes("'Etat des dépenses VOLET 2'!"))).toEqual([]);
+    expect(formulas.filter((f) => f.includes("'Etat des dépenses VOLET 2 (2)'!")).length).toBeGreaterThan(0);
     // Findings on the statement name the sheet the tool wrote, and a second fill reuses the names.
     const again = planFill(fill.filled);
     expect(again.renamed.map((r) => r.used)).toEqual(['Etat des dépenses VOLET 2 (2)', 'Contrôles (3)']);

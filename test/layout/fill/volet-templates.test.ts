@@ -2,7 +2,8 @@ import { buildSampleGrid } from '../../../scripts/sample/build-sample';
 import { analyseGrid } from '../../../src/layout/analyse';
 import { applyPlanToGrid, planControlsSheet, planVoletTemplates } from '../../../src/layout/fill';
 import { type Grid, type GridSheet, getCell } from '../../../src/layout/grid';
-import { sampleWith } from '../../helpers/sample';
+import { PARAMS, findingsOf, sampleWith } from '../../helpers/sample';
+import { VOLET_HEADERS } from '../../../src/layout/fill/volet-templates';
 
 const JOURNAL = 'Journal des dépenses';
 
@@ -11,77 +12,189 @@ function filled(grid: Grid) {
   return { plan, grid: applyPlanToGrid(grid, plan) };
 }
 
-/** Column A of every row, with Montant (G) and planned (H) when present: the statement as read. */
+/** Column A of every row, with Montant (G) and Observations (I) when present: the statement as read. */
 function outline(sheet: GridSheet): string[] {
   return [...sheet.rows.keys()]
     .sort((a, b) => a - b)
+    .filter((r) => getCell(sheet, r, 1) !== undefined || getCell(sheet, r, 7) !== undefined)
     .map((r) => {
       const g = getCell(sheet, r, 7);
-      const h = getCell(sheet, r, 8);
-      const amount = (c: typeof g) => (c && typeof c.value === 'number' ? ` ${c.formula ? `=${c.formula} ` : ''}${c.value}` : '');
-      return `${r} ${String(getCell(sheet, r, 1)?.value ?? '')}${amount(g)}${h && typeof h.value === 'number' ? ` | prévu${amount(h)}` : ''}`;
+      const notes = getCell(sheet, r, 9)?.value;
+      const amount = g && typeof g.value === 'number' ? ` ${g.formula ? `=${g.formula} ` : ''}${g.value}` : '';
+      return `${r} ${String(getCell(sheet, r, 1)?.value ?? '')}${amount}${notes && r > 3 ? ` | ${String(notes)}` : ''}`;
     });
+}
+
+const BILAN = 'Bilan financier FT';
+/** The bilan's « label → total column » figures. */
+function bilanFigures(grid: Grid): Record<string, unknown> {
+  const sheet = grid.sheets.find((s) => s.name === BILAN) as GridSheet;
+  const out: Record<string, unknown> = {};
+  for (const r of sheet.rows.keys()) {
+    const label = getCell(sheet, r, 1)?.value;
+    const total = getCell(sheet, r, 5);
+    if (typeof label === 'string' && total) out[label] = total.value;
+  }
+  return out;
 }
 
 describe('planVoletTemplates on the sample', () => {
   const { plan, grid } = filled(buildSampleGrid());
   const sheet = (n: number) => grid.sheets.find((s) => s.name === `Etat des dépenses VOLET ${n}`) as GridSheet;
 
-  it('creates the three statements, tool-owned (replaced at each fill), names within 31 characters', () => {
+  it('creates the three statements and the bilan, tool-owned (replaced at each fill), names within 31 characters', () => {
     expect(plan.createSheets.map((s) => [s.name, s.replace])).toEqual([
       ['Etat des dépenses VOLET 1', true],
       ['Etat des dépenses VOLET 2', true],
       ['Etat des dépenses VOLET 3', true],
+      [BILAN, true],
     ]);
     expect(plan.writes.every((w) => w.purpose === 'template')).toBe(true);
-    expect(plan.description).toBe('États des dépenses des volets 1, 2 et 3 : 10 dépenses du journal, 7 lignes du plan de financement.');
+    expect(plan.description).toBe('États des dépenses des volets 1, 2 et 3 et bilan financier France Travail : 10 dépenses du journal, 2 écartées (inéligible ou hors période).');
   });
 
-  it('volet 1: the seed’s sections, the journal’s expenses as Nombre × coût unitaire, the plan’s lines, totals', () => {
+  it('prints on A4 like the model: statements landscape, title repeated, the bilan portrait; every sheet styled', () => {
+    const [v1, , , bilan] = plan.createSheets;
+    expect(v1.print).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true, repeatRows: { first: 1, last: 2 } });
+    // The on-screen note (column K) is outside the printed area.
+    expect(v1.print?.printArea).toMatchObject({ left: 1, right: 9 });
+    expect(getCell(sheet(1), 1, 11)?.value).toMatch(/^Feuille établie par « annexes fill »/);
+    expect(bilan.print).toMatchObject({ orientation: 'portrait', rowBreaks: [] });
+    const styles = (name: string) => new Set((plan.styles ?? []).filter((x) => x.sheet === name).map((x) => x.style));
+    expect([...styles('Etat des dépenses VOLET 1')].sort()).toEqual(['box', 'cell', 'centre', 'excluded', 'group', 'header', 'label', 'note', 'section', 'subtitle', 'subtotal', 'title', 'total', 'wrap']);
+    // Wrapped texts have the height they need: the header row holds « Unité (si pertinent) » on two lines.
+    expect(v1.rowHeights?.[7]).toBeGreaterThan(15);
+  });
+
+  it('volet 1: sections, the « Postes d’ingénierie » group line with its subtotal above its lines, totals without the ineligible expense', () => {
     expect(outline(sheet(1))).toEqual([
       "1 Etat des dépenses contractualisation pour l'insertion et l'emploi 2024",
-      '2 VOLET 1',
-      expect.stringMatching(/^3 Feuille établie par « annexes fill »/),
+      '2 VOLET 1 — Département : Pas-de-Calais',
+      '3 Convention départementale pour l’insertion et l’emploi — période du 01/01/2024 au 31/12/2024. État des dépenses du bilan financier final (annexe 3, art. 3.2).',
       '5 Dépenses relatives au renforcement des équipes locales CD/PE',
       '6 Dépenses relatives au renforcement des équipes locales CD',
-      '7 Nature de la dépense',
-      '8 Rémunération chef de projet =C8*D8 51000',
-      '9 Rémunération chargée de déploiement =C9*D9 48000',
-      '10 Frais de déplacement =C10*D10 810',
-      "11 Prévu au plan de financement : Ingénierie (chefferie de projet) | prévu ='Construction du plan de finance'!G5 100000",
-      '12 TOTAL DEPENSES RELATIVES AU RENFORCEMENT DES EQUIPES LOCALES =SUM(G8:G10) 99810 | prévu =SUM(H11) 100000',
-      '14 Dépenses relatives au développement SI',
-      '15 Nature de la dépense',
-      "16 Paramétrage SI en vue de l'interconnexion =C16*D16 30000",
-      "17 Prévu au plan de financement : Paramétrage SI en vue de l'interconnexion | prévu ='Construction du plan de finance'!G8 35000",
-      '18 TOTAL DEPENSES RELATIVES AU DEVELOPPEMENT SI =SUM(G16) 30000 | prévu =SUM(H17) 35000',
-      '20 TOTAL DEPENSES AU TITRE DU VOLET 1 =G12+G18 129810 | prévu =H12+H18 135000',
+      '7 Nature de la dépense | Observations',
+      "8 Postes d'ingénierie =SUM(G9:G10) 99000",
+      '9 Rémunération chef de projet =C9*D9 51000',
+      '10 Rémunération chargée de déploiement =C10*D10 48000',
+      '11 TOTAL DEPENSES RELATIVES AU RENFORCEMENT DES EQUIPES LOCALES =SUM(G9:G10) 99000',
+      '13 Dépenses relatives au développement SI',
+      '14 Nature de la dépense | Observations',
+      "15 Paramétrage SI en vue de l'interconnexion =C15*D15 30000",
+      '16 TOTAL DEPENSES RELATIVES AU DEVELOPPEMENT SI =SUM(G15) 30000',
+      '18 TOTAL DEPENSES AU TITRE DU VOLET 1 =G11+G16 129000',
+      '20 Dépenses écartées du bilan (non comprises dans les totaux)',
+      '21 Ces dépenses ne sont pas éligibles au financement de l’État ou sont hors de la période de la convention. Pour en maintenir une, indiquer le motif dans la colonne « Maintenue au bilan (motif) » du journal des dépenses.',
+      '22 Nature de la dépense | Motif de l’exclusion',
+      '23 Frais de déplacement =C23*D23 810 | Écartée : frais de mission (FT art. 4.2).',
+      '24 TOTAL DES DEPENSES ECARTEES (hors total du volet) =SUM(G23) 810',
+      '27 Certifié exact le présent état des dépenses du volet 1.',
+      '29 Fait à …………………………',
+      '30 le …………………………',
+      '31 Nom et prénom : …………………………',
+      '32 Qualité : …………………………',
     ]);
-    expect(getCell(sheet(1), 7, 7)?.value).toBe('Montant');
-    expect(getCell(sheet(1), 7, 8)?.value).toBe('Montant prévu au plan de financement (part État)');
-    // Copied from the journal as typed: date cell, unit, nombre, coût unitaire, fiche action.
-    expect([2, 3, 4, 5, 9].map((c) => getCell(sheet(1), 10, c)?.value)).toEqual(['trajets', 18, 45, new Date('2024-06-12T00:00:00Z'), '2.1']);
-    expect(getCell(sheet(1), 10, 5)?.numFmt).toBe('dd/mm/yyyy');
+    expect(VOLET_HEADERS.map((_, i) => getCell(sheet(1), 7, i + 1)?.value)).toEqual(VOLET_HEADERS);
+    // Copied from the journal as typed: unit, nombre, coût unitaire, date cell, fiche action.
+    expect([2, 3, 4, 5, 8].map((c) => getCell(sheet(1), 23, c)?.value)).toEqual(['trajets', 18, 45, new Date('2024-06-12T00:00:00Z'), '2.1']);
+    expect(getCell(sheet(1), 23, 5)?.numFmt).toBe('dd/mm/yyyy');
   });
 
-  it('volet 2 totals 3 011 346 € spent against 4 125 892 € planned; volet 3, with no data, keeps its structure', () => {
-    const total = (n: number) => outline(sheet(n)).find((l) => l.includes(`TOTAL DEPENSES AU TITRE DU VOLET ${n}`));
-    expect(total(2)).toBe('38 TOTAL DEPENSES AU TITRE DU VOLET 2 =G11+G19+G26+G31+G36 3011346 | prévu =H11+H19+H26 4125892');
+  it('volet 2: the accompagnement groups, 3 005 600 € without the invoice of 2025; volet 3, with no data, keeps the model’s structure', () => {
+    const lines = outline(sheet(2)).map((l) => l.replace(/^\d+ /, ''));
+    expect(lines).toEqual(expect.arrayContaining([
+      "Postes d'accompagnement =SUM(G8) 552000",
+      "Solutions d'accompagnement complémentaires =SUM(G10) 792000",
+      "TOTAL DEPENSES RELATIVES AU RENFORCEMENT DE L'ACCOMPAGNEMENT =SUM(G8,G10) 1344000",
+      'TOTAL DEPENSES AU TITRE DU VOLET 2 =G11+G17+G22+G27+G32 3005600',
+      'Pack médiation insertion-santé =C39*D39 5746 | Écartée : datée hors de la période de la convention (FT art. 2).',
+    ]));
     const v3 = outline(sheet(3)).map((l) => l.replace(/^\d+ /, ''));
     expect(v3).toEqual(expect.arrayContaining([
       'Dépenses relatives au renforcement des équipes locales PE (le cas échéant)',
       'TOTAL DEPENSES RENFORCEMENT DES SOLUTIONS LOCALES =SUM(G16) 0',
       'TOTAL DEPENSES RELATIVES AU RENFORCEMENT DES EQUIPES LOCALES =SUM(G8,G11) 0',
     ]));
-    expect(v3[v3.length - 1]).toMatch(/^TOTAL DEPENSES AU TITRE DU VOLET 3 =G\d+\+G\d+\+G\d+ 0$/);
+    expect(v3.find((l) => l.startsWith('TOTAL DEPENSES AU TITRE DU VOLET 3'))).toMatch(/^TOTAL DEPENSES AU TITRE DU VOLET 3 =G\d+\+G\d+\+G\d+ 0$/);
+    expect(v3.some((l) => l.startsWith('Dépenses écartées'))).toBe(false);
+  });
+
+  it('the bilan: eligible expenses, State contribution retained, advance 2 556 535,20 €, solde 578 064,80 €', () => {
+    const f = bilanFigures(grid);
+    expect(f['Montant notifié (forfait ou plafond, art. 4.1)']).toBe(4260892);
+    expect(f['Dépenses éligibles réalisées (état des dépenses)']).toBe(3134600);
+    expect(f['Pour mémoire : dépenses écartées du bilan']).toBe(6556);
+    expect(f['Participation de l’État retenue']).toBe(3134600);
+    expect(f['Avance versée à la signature : 60,00 % du montant notifié']).toBe(2556535.2);
+    expect(f['Solde à verser par l’État']).toBe(578064.8);
+    expect(f['Trop-perçu à reverser à l’État']).toBe(0);
+    expect(f['Part du Département (hors valorisation FSE+)']).toBe(2905600);
+    const sheet = grid.sheets.find((s) => s.name === BILAN) as GridSheet;
+    const row = (label: string) => [...sheet.rows.keys()].find((r) => getCell(sheet, r, 1)?.value === label) as number;
+    // Live formulas: the statements' totals, the Paramètres cells, MIN and MAX.
+    expect(getCell(sheet, row('Dépenses éligibles réalisées (état des dépenses)'), 2)?.formula).toBe("'Etat des dépenses VOLET 1'!G18");
+    expect(getCell(sheet, row('Montant notifié (forfait ou plafond, art. 4.1)'), 3)?.formula).toBe("'Paramètres'!B14");
+    expect(getCell(sheet, row('Participation de l’État retenue'), 2)?.formula).toMatch(/^MIN\(B\d+,B\d+\)$/);
+    expect(getCell(sheet, row('Solde à verser par l’État'), 5)?.formula).toMatch(/^MAX\(0,E\d+-E\d+\)$/);
+    expect(getCell(sheet, row('Avance versée à la signature : 60,00 % du montant notifié'), 5)?.formula).toMatch(/^ROUND\(E\d+\*0\.6,2\)$/);
   });
 
   it('an expense whose section the volet does not have is kept apart, « à reclasser », and counted', () => {
     const { grid: g } = filled(sampleWith({ [JOURNAL]: { C3: 'Levée des freins sociaux' } })); // a volet 1 line
     const lines = outline(g.sheets.find((s) => s.name === 'Etat des dépenses VOLET 1')!).map((l) => l.replace(/^\d+ /, ''));
     expect(lines).toContain('Autres dépenses du volet (section non reconnue : à reclasser)');
-    expect(lines).toContain('TOTAL AUTRES DEPENSES =SUM(G21) 48000');
-    expect(lines[lines.length - 1]).toBe('TOTAL DEPENSES AU TITRE DU VOLET 1 =G11+G17+G22 129810 | prévu =H11+H17 135000');
+    expect(lines).toContain('Rémunération chargée de déploiement =C19*D19 48000');
+    expect(lines).toContain('TOTAL AUTRES DEPENSES =SUM(G19) 48000');
+    expect(lines).toContain('TOTAL DEPENSES AU TITRE DU VOLET 1 =G10+G15+G20 129000');
+  });
+});
+
+describe('the expenses a check excludes, kept or not', () => {
+  it('the officer keeps the travel line with a reason: back in its section and its total, the reason printed', () => {
+    const { grid: g } = filled(sampleWith({ [JOURNAL]: { K4: 'oui : déplacements des comités de suivi avec les bénéficiaires' } }));
+    const lines = outline(g.sheets.find((s) => s.name === 'Etat des dépenses VOLET 1')!).map((l) => l.replace(/^\d+ /, ''));
+    expect(lines).toContain(
+      'Frais de déplacement =C11*D11 810 | Maintenue par le Département : déplacements des comités de suivi avec les bénéficiaires (signalée : frais de mission (FT art. 4.2)).',
+    );
+    expect(lines).toContain('TOTAL DEPENSES AU TITRE DU VOLET 1 =G12+G17 129810');
+    expect(lines.some((l) => l.startsWith('Dépenses écartées'))).toBe(false);
+    expect(bilanFigures(g)['Dépenses éligibles réalisées (état des dépenses)']).toBe(3135410);
+    // EXP-INELIGIBLE still says it: the controller sees the choice.
+    expect(findingsOf(g, 'EXP-INELIGIBLE')).toHaveLength(1);
+  });
+
+  it('« non » in the column leaves it out', () => {
+    const { grid: g } = filled(sampleWith({ [JOURNAL]: { K4: 'non' } }));
+    expect(bilanFigures(g)['Dépenses éligibles réalisées (état des dépenses)']).toBe(3134600);
+  });
+});
+
+describe('the bilan under other readings and figures', () => {
+  it('volet 1 retained in full under the lump-sum reading: solde 584 064,80 €', () => {
+    const g = buildSampleGrid();
+    const a = analyseGrid(g, { ftVolet1: 'lump-sum' });
+    const f = bilanFigures(applyPlanToGrid(g, planVoletTemplates(g, a)));
+    expect(f['Participation de l’État retenue']).toBe(3140600);
+    expect(f['Solde à verser par l’État']).toBe(584064.8);
+  });
+
+  it('an advance stated above the contribution retained: a trop-perçu to refund, and FT-SOLDE says so', () => {
+    const g = sampleWith({ [PARAMS]: { A21: 'FT avance versée', B21: 3500000 } });
+    const f = bilanFigures(filled(g).grid);
+    expect(f['Avance versée à la signature (Paramètres « FT avance versée »)']).toBe(3500000);
+    expect(f['Solde à verser par l’État']).toBe(0);
+    expect(f['Trop-perçu à reverser à l’État']).toBe(365400);
+    const [solde] = findingsOf(g, 'FT-SOLDE');
+    expect(solde).toMatchObject({ sheet: PARAMS, cell: 'B21', severity: 'info', expected: '3134600.00', actual: '-365400.00' });
+    expect(solde.message.replace(/\u202f/g, ' ')).toContain('trop-perçu à reverser à l’État : 365 400,00 €');
+  });
+
+  it('counting the FSE+ valorisation as CD money brings the realised volet 2 to 50 %', () => {
+    const g = buildSampleGrid();
+    const f = bilanFigures(applyPlanToGrid(g, planVoletTemplates(g, analyseGrid(g, { fseAsCd: true }))));
+    expect(f['Part du Département (valorisation FSE+ comprise)']).toBe(3005600);
+    expect(f['Part du Département dans le coût total réalisé']).toBe(0.5);
+    expect(f['Écart (part du Département − part minimale ; négatif : cofinancement insuffisant)']).toBe(0);
   });
 });
 
@@ -102,7 +215,7 @@ describe('planControlsSheet', () => {
       '330',
       '3030',
     ]);
-    expect(description).toMatch(/^Feuille « Contrôles » : \d+ erreurs, 2 avertissements, 1 information\.$/);
+    expect(description).toMatch(/^Feuille « Contrôles » : \d+ erreurs, 2 avertissements, 2 informations\.$/);
     expect(writes.filter((w) => w.col === 2 && w.row > 4)).toHaveLength(a.findings.length);
   });
 });

@@ -4,7 +4,12 @@ import { EXECUTION_RATES_2024, seedAllocation } from '../../../scripts/sample/cl
 import { buildSampleGrid } from '../../../scripts/sample/build-sample';
 import { analyseGrid } from '../../../src/layout/analyse';
 import { planMidTermReport } from '../../../src/layout/report/mid-term-report';
-import { STATEMENT_SHEET } from '../../../src/layout/report/statement-sheet';
+import { C, STATEMENT_SHEET } from '../../../src/layout/report/statement-sheet';
+import { CHART_SHEET } from '../../../src/layout/report/chart-sheet';
+import { COVER_SHEET } from '../../../src/layout/report/cover-sheet';
+import { OBSERVATIONS_SHEET } from '../../../src/layout/report/mid-term-report';
+import { CORRECTIONS, cellsText, groupByCause } from '../../../src/layout/report/causes';
+import { RULES } from '../../../src/domain/rules/catalogue';
 import { INDICATOR_SHEET } from '../../../src/layout/report/indicator-sheet';
 import { FINDINGS_SHEET } from '../../../src/layout/report/findings-sheet';
 import { cumulate, totalSpent } from '../../../src/layout/report/statement';
@@ -12,7 +17,7 @@ import type { CellWrite } from '../../../src/layout/write-plan';
 import { reportToXlsxBuffer } from '../../../src/adapters/xlsx/write-report';
 
 const grid = midTermWorkbook();
-const report = planMidTermReport(grid, analyseGrid(grid));
+const report = planMidTermReport(grid, analyseGrid(grid), { date: new Date(Date.UTC(2026, 2, 2)) });
 const alloc = seedAllocation();
 const at = (sheet: string, row: number, col: number): CellWrite | undefined =>
   report.plan.writes.find((w) => w.sheet === sheet && w.row === row && w.col === col);
@@ -41,40 +46,70 @@ describe('planMidTermReport on a 2024–2025 workbook', () => {
     expect(totalSpent(c).toNumber()).toBe(c.stateSpent.plus(c.cdSpent).toNumber());
   });
 
-  it('writes three printable sheets: A4 landscape, one page wide, header repeated', () => {
-    expect(report.plan.createSheets.map((s) => s.name)).toEqual([STATEMENT_SHEET, INDICATOR_SHEET, FINDINGS_SHEET]);
-    for (const p of report.print) expect(p).toMatchObject({ orientation: 'landscape', paper: 'A4', fitToWidth: true });
+  it('writes six printable sheets in reading order: A4, one page wide, tables with their header repeated', () => {
+    expect(report.plan.createSheets.map((s) => s.name)).toEqual([COVER_SHEET, STATEMENT_SHEET, CHART_SHEET, INDICATOR_SHEET, OBSERVATIONS_SHEET, FINDINGS_SHEET]);
+    expect(report.print.map((p) => [p.sheet, p.orientation])).toEqual([
+      [COVER_SHEET, 'portrait'],
+      [STATEMENT_SHEET, 'landscape'],
+      [CHART_SHEET, 'landscape'],
+      [INDICATOR_SHEET, 'landscape'],
+      [OBSERVATIONS_SHEET, 'portrait'],
+      [FINDINGS_SHEET, 'landscape'],
+    ]);
+    for (const p of report.print) expect(p).toMatchObject({ paper: 'A4', fitToWidth: true });
     for (const s of report.plan.createSheets) expect(s.name.length).toBeLessThanOrEqual(31);
-    expect(report.print[0].repeatRows).toEqual({ first: 5, last: 5 });
+    expect(report.print[1].repeatRows).toEqual({ first: 4, last: 4 });
+    // Each year of the statement on its own page; the chart's sheet one page.
+    expect(report.print[1].rowBreaks).toHaveLength(2);
+    expect(report.pages[CHART_SHEET]).toBe(1);
+    // Wrapped texts get the height they need (the action titles on two lines at least).
+    const statement = report.plan.createSheets[1];
+    expect(Object.keys(statement.rowHeights ?? {}).length).toBeGreaterThan(10);
+  });
+
+  it('the cover names the Département, the period, the deadline and the deliberation to reference', () => {
+    const texts = report.plan.writes.filter((w) => w.sheet === COVER_SHEET).map((w) => w.value);
+    expect(texts).toEqual(expect.arrayContaining(['Pas-de-Calais', 'le préfet de département, au plus tard le 31 mars 2026', '02/03/2026']));
+    expect(texts.some((t) => typeof t === 'string' && /^n° …+ du …+ \(à référencer/.test(t))).toBe(true);
+  });
+
+  it('observations in plain French grouped by cause, no rule ID; every finding in the technical annex', () => {
+    const obs = report.plan.writes.filter((w) => w.sheet === OBSERVATIONS_SHEET).map((w) => String(w.value));
+    expect(obs.filter((t) => /\b[A-Z]+-[A-Z0-9-]+\b/.test(t) && /(CALC|MID|PLAN|COFI|EXP|CELL)-/.test(t))).toEqual([]);
+    expect(obs.some((t) => /^\d+\. Delta différent de Cible − Existant — 1 erreur$/.test(t))).toBe(true);
+    const annexRules = report.plan.writes.filter((w) => w.sheet === FINDINGS_SHEET && w.col === 3 && w.row > 4).map((w) => w.value);
+    expect(annexRules).toHaveLength(report.findings.length);
   });
 
   it('statement cells: values for inputs, formulas with the engine’s figures for totals, € and % formats', () => {
     const total = report.plan.writes.filter((w) => w.sheet === STATEMENT_SHEET && w.value === 'Total');
     expect(total).toHaveLength(3); // 2024, 2025, cumul
     const cumulTotalRow = total[2].row;
-    const stateSpent = at(STATEMENT_SHEET, cumulTotalRow, 6)!;
+    const stateSpent = at(STATEMENT_SHEET, cumulTotalRow, C.stateSpent)!;
     const expected = report.statement.actions.reduce((s, a) => s.plus(a.years[2024]!.stateSpent).plus(a.years[2025]!.stateSpent), new Decimal(0));
-    expect(stateSpent.formula).toMatch(/^F\d+\+F\d+\+F\d+$/);
+    expect(stateSpent.formula).toMatch(/^E\d+\+E\d+\+E\d+$/);
     expect(stateSpent.value).toBe(expected.toNumber());
     expect(stateSpent.numFmt).toBe('#,##0.00 "€"');
-    const rate = at(STATEMENT_SHEET, cumulTotalRow, 14)!;
+    const rate = at(STATEMENT_SHEET, cumulTotalRow, C.stateRate)!;
     expect(rate.numFmt).toBe('0.0%');
-    expect(rate.formula).toBe(`IF(E${cumulTotalRow}=0,"",F${cumulTotalRow}/E${cumulTotalRow})`);
+    expect(rate.formula).toBe(`IF(D${cumulTotalRow}=0,"",E${cumulTotalRow}/D${cumulTotalRow})`);
   });
 
-  it('the chart plots planned vs spent for each action of the cumul', () => {
+  it('the chart plots planned vs spent for each action of the cumul, from a table on its own sheet', () => {
     const [chart] = report.charts;
-    expect(chart.sheet).toBe(STATEMENT_SHEET);
+    expect(chart.sheet).toBe(CHART_SHEET);
     const cats = [];
-    for (let r = chart.categories.top; r <= chart.categories.bottom; r++) cats.push(at(STATEMENT_SHEET, r, chart.categories.left)?.value);
+    for (let r = chart.categories.top; r <= chart.categories.bottom; r++) cats.push(at(CHART_SHEET, r, chart.categories.left)?.value);
     expect(cats).toEqual(report.statement.actions.map((a) => a.fiche));
-    expect(chart.series.map((s) => [s.name, s.values.left])).toEqual([['Prévu', 4], ['Réalisé', 9]]);
-    const first = at(STATEMENT_SHEET, chart.series[0].values.top, 4)!;
+    expect(chart.series.map((s) => [s.name, s.values.sheet, s.values.left])).toEqual([['Prévu', CHART_SHEET, 2], ['Réalisé', CHART_SHEET, 3]]);
+    const first = at(CHART_SHEET, chart.series[0].values.top, 2)!;
     expect(first.value).toBe(2 * 1236000);
+    // A live link to the statement's cumul.
+    expect(first.formula).toMatch(/^'Rapport - bilan financier'!C\d+$/);
     // The same figures as plain numbers, for the task pane's own drawing.
     expect(report.chartData.categories).toEqual(cats);
     const spent = [];
-    for (let r = chart.series[1].values.top; r <= chart.series[1].values.bottom; r++) spent.push(at(STATEMENT_SHEET, r, 9)?.value);
+    for (let r = chart.series[1].values.top; r <= chart.series[1].values.bottom; r++) spent.push(at(CHART_SHEET, r, 3)?.value);
     expect(report.chartData.series.map((s) => s.name)).toEqual(['Prévu', 'Réalisé']);
     expect(report.chartData.series[1].values).toEqual(spent);
   });
@@ -106,6 +141,24 @@ describe('planMidTermReport on a 2024–2025 workbook', () => {
     // Errors first.
     const order = report.findings.map((f) => ({ error: 0, warning: 1, info: 2 })[f.severity]);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe('probable causes', () => {
+  it('every rule of the catalogue says what to correct', () => {
+    expect(RULES.map((r) => r.id).filter((id) => !CORRECTIONS[id])).toEqual([]);
+  });
+
+  it('the sample: the empty exécution 2024 explains its 33 errors (and the UNDERSPEND information), one group', () => {
+    const g = buildSampleGrid();
+    const a = analyseGrid(g);
+    const groups = groupByCause(a.workbook, a.findings);
+    const empty = groups.find((x) => x.id === 'execution-vide-2024')!;
+    expect(empty.findings.map((i) => a.findings[i].rule).sort()).toEqual([...Array(11).fill('CALC-ROW'), ...Array(22).fill('CROSS-BLOCK'), 'UNDERSPEND'].sort());
+    expect(groups[0].id).toBe('execution-vide-2024');
+    // Every finding in exactly one group.
+    expect(groups.flatMap((x) => x.findings).sort((x, y) => x - y)).toEqual(a.findings.map((_, i) => i));
+    expect(cellsText(empty.findings.map((i) => a.findings[i]))).toMatch(/^Tableau financier : A27, F28 à F32, F34 à F37, F39 à F40, G28 à G32/);
   });
 });
 

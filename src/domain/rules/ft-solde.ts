@@ -1,0 +1,62 @@
+import { frenchDate } from '../dates';
+import { type FtBilan, computeFtBilan } from '../ft-bilan';
+import { formatEuro, formatPercent } from '../money';
+import type { Rule } from './rule';
+import { findingAt } from './report';
+
+/**
+ * FT art. 6: « une avance de 2 556 535.20 € soit 60% du montant prévisionnel … à la signature …,
+ * un versement du solde … suivant la production du bilan final » ; « en cas de trop-perçu, les
+ * montants indus sont remboursés à l'Etat lors de la production du bilan final ». The bilan as the
+ * engine computes it (src/domain/ft-bilan.ts: the readings are there): the State contribution
+ * retained, the advance, and the balance the State pays or the overpayment the Département
+ * refunds, with the deadline of art. 3.2. Information, not a breach: it is the bilan's outcome.
+ */
+export const ftSolde: Rule = {
+  id: 'FT-SOLDE',
+  severity: 'info',
+  article: 'FT art. 6',
+  title: 'Solde à verser par l’État ou trop-perçu à reverser (bilan financier final)',
+  check(ctx) {
+    const bilan = computeFtBilan(ctx);
+    if (!bilan) return [];
+    if (!bilan.hasJournal) {
+      return [
+        findingAt(this, null, 'Bilan financier final France Travail non calculé : le classeur n’a pas de feuille « Journal des dépenses » ; les dépenses réalisées, donc le solde ou le trop-perçu, sont inconnus.'),
+      ];
+    }
+    // A model with nothing notified and nothing spent (the blank template) has nothing to settle.
+    if (bilan.volets.length === 0 && !bilan.advanceStated) return [];
+    const balance = bilan.balance;
+    const outcome = balance.isNegative()
+      ? `trop-perçu à reverser à l’État : ${formatEuro(balance.negated())}`
+      : balance.isZero()
+        ? 'ni solde ni trop-perçu : l’avance couvre exactement la participation retenue'
+        : `solde à verser par l’État : ${formatEuro(balance)}`;
+    return [
+      findingAt(
+        this,
+        bilan.advanceRef ?? null,
+        `Bilan financier final (convention France Travail du ${frenchDate(bilan.period.start)} au ${frenchDate(bilan.period.end)}) : ` +
+          `participation de l’État retenue ${formatEuro(bilan.retainedTotal)} (${volets(bilan)}) ; ${advance(bilan)} ; ${outcome}. ` +
+          `Bilan à produire au plus tard le ${frenchDate(bilan.deadline)} (art. 3.2).`,
+        { expected: bilan.retainedTotal, actual: balance },
+      ),
+    ];
+  },
+};
+
+function volets(b: FtBilan): string {
+  return b.volets
+    .map((v) => {
+      const excluded = v.excluded.isZero() ? '' : `, ${formatEuro(v.excluded)} de dépenses écartées`;
+      const how = v.notified === null ? 'aucun montant notifié' : v.lumpSum ? 'forfait retenu en totalité' : `dépenses éligibles ${formatEuro(v.eligible)}${excluded}`;
+      return `volet ${v.volet} : ${formatEuro(v.retained)}, ${how}`;
+    })
+    .join(' ; ');
+}
+
+function advance(b: FtBilan): string {
+  if (b.advanceStated) return `avance versée ${formatEuro(b.advance)} (feuille Paramètres)`;
+  return `avance de ${formatEuro(b.advance)} (${formatPercent(b.advance.isZero() ? b.advance : b.advance.div(b.notifiedTotal).times(100))} du montant notifié de ${formatEuro(b.notifiedTotal)})`;
+}
