@@ -3,8 +3,9 @@
  * Bundles the CLI (`npm run build:cli`, and `prepare` after tsc): src/cli/main.ts and the check
  * worker, each with the project's modules in one file (dist/cli/*.bundle.js; the npm packages stay
  * outside, loaded from node_modules when a command needs them, ExcelJS by the writers only), then
- * writes the bundles' V8 code caches by checking the sample once (in this thread, without the
- * optimising compiler: bin/annexes.js) and a folder of two copies of it (with a worker). bin/annexes.js loads the bundle when it is there (bin/load-bundle.js).
+ * writes the bundles' V8 code caches by checking a folder of two copies of the sample (in a worker:
+ * the worker's cache) then the sample alone (in this thread: the command's cache, written last as
+ * it holds the most). bin/annexes.js loads the bundle when it is there (bin/load-bundle.js).
  * Without esbuild (an install without the development tools), nothing is bundled and the launcher
  * uses dist/src/cli/main.js.
  */
@@ -42,7 +43,7 @@ fs.writeFileSync(
   `'use strict';
 const { parentPort } = require('worker_threads');
 const { writeCache } = require('../../bin/load-bundle').loadBundle(require('path').join(__dirname, 'check-worker.bundle.js'));
-if (parentPort && process.env.ANNEXES_WRITE_CODE_CACHE) {
+if (parentPort && process.env.ANNEXES_WRITE_CODE_CACHE === '1') {
   const post = parentPort.postMessage.bind(parentPort);
   parentPort.postMessage = (m) => {
     post(m);
@@ -52,13 +53,13 @@ if (parentPort && process.env.ANNEXES_WRITE_CODE_CACHE) {
 `,
 );
 
-// Code caches: one check of the sample in this thread, then a folder of two in a worker.
+// Code caches: a folder of two in a worker, then one check of the sample in this thread.
 const sample = path.join(ROOT, 'samples', 'pas-de-calais-2024.xlsx');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'annexes-cache-'));
 try {
   for (const name of ['a.xlsx', 'b.xlsx']) fs.copyFileSync(sample, path.join(dir, name));
   const env = { ...process.env, ANNEXES_WRITE_CODE_CACHE: '1' };
-  for (const target of [sample, dir]) {
+  for (const target of [dir, sample]) {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'annexes.js'), 'check', target, '--format', 'json'], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (r.status !== 1) throw new Error(`annexes check ${target} : code ${r.status}\n${r.stderr}`);
   }

@@ -1,4 +1,5 @@
 import { promises as fs } from 'fs';
+import { getHeapStatistics } from 'v8';
 import * as vm from 'vm';
 import type { OptionOverrides } from '../domain/workbook';
 import { type FileResult, checkFileBytes } from './check-file';
@@ -11,11 +12,14 @@ import { IN_PROCESS_MAX_FILE_BYTES, IN_PROCESS_MAX_UNCOMPRESSED_BYTES } from './
  * Node, loading the reader and the engine again) costs more than checking an annex workbook. The
  * per-file limits still hold, another way:
  * - memory: only a file whose parts inflate to at most IN_PROCESS_MAX_UNCOMPRESSED_BYTES is
- *   checked here (the archive's declared sizes, which the reader enforces as it inflates); a check
- *   holds about 50 times its sheets' XML at its peak (bench/memory-200k.ts), so well under the
- *   worker's heap limit;
+ *   checked here (the archive's declared sizes: the reader stops any part one byte past its
+ *   declared size), and only while this thread's heap has room for PEAK_BYTES_PER_INFLATED_BYTE
+ *   times that (several times a check's peak as bench/memory-200k.ts measures it; a heap made
+ *   small by NODE_OPTIONS sends the file to a worker, which has its own limit);
  * - time: reading and checking are one synchronous call, run under the V8 watchdog of `vm`
- *   (`timeout`), which stops it wherever it is, as terminating a worker would.
+ *   (`timeout`), which stops it wherever it is, as terminating a worker would; the file is then
+ *   reported as not checked, with the worker's message. Every module the call uses is loaded
+ *   before it starts, so that a stop leaves no module half loaded.
  * Anything larger goes to a worker as before (null).
  */
 
@@ -28,8 +32,18 @@ export interface InProcessCheck {
   timeoutMs: number;
 }
 
-/** The file's result, or null when it is too large to be checked here (or cannot be read here: the worker says why). */
-export async function checkInThisThread(c: InProcessCheck, timedOut: (file: string, timeoutMs: number) => FileResult): Promise<FileResult | null> {
+/** What this thread's heap must have free per byte the file's parts inflate to. */
+export const PEAK_BYTES_PER_INFLATED_BYTE = 50;
+
+/**
+ * The file's result, or null when it is too large to be checked here (or cannot be read here: the
+ * worker says why). `check` is checkFileBytes but in tests.
+ */
+export async function checkInThisThread(
+  c: InProcessCheck,
+  timedOut: (file: string, timeoutMs: number) => FileResult,
+  check: typeof checkFileBytes = checkFileBytes,
+): Promise<FileResult | null> {
   let bytes: Buffer;
   try {
     const stat = await fs.stat(c.file);
@@ -38,14 +52,20 @@ export async function checkInThisThread(c: InProcessCheck, timedOut: (file: stri
   } catch {
     return null;
   }
-  if (declaredSize(bytes) > IN_PROCESS_MAX_UNCOMPRESSED_BYTES) return null;
-  const check = () => checkFileBytes(c.file, bytes, c.overrides, c.maxUncompressedBytes, { summary: c.summary });
+  const declared = declaredSize(bytes);
+  if (declared > IN_PROCESS_MAX_UNCOMPRESSED_BYTES || !heapHasRoomFor(declared)) return null;
+  const run = () => check(c.file, bytes, c.overrides, c.maxUncompressedBytes, { summary: c.summary });
   try {
-    return vm.runInNewContext('check()', { check }, { timeout: c.timeoutMs }) as FileResult;
+    return vm.runInNewContext('run()', { run }, { timeout: c.timeoutMs }) as FileResult;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return timedOut(c.file, c.timeoutMs);
     throw e;
   }
+}
+
+function heapHasRoomFor(inflatedBytes: number): boolean {
+  const heap = getHeapStatistics();
+  return inflatedBytes * PEAK_BYTES_PER_INFLATED_BYTE <= heap.heap_size_limit - heap.used_heap_size;
 }
 
 /** What the archive says its parts inflate to; 0 when it is no zip that can be read (the reader says why, quickly). */

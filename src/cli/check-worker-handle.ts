@@ -1,7 +1,6 @@
 import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { setFlagsFromString } from 'v8';
 import { Worker } from 'worker_threads';
 import type { CheckJob, CheckJobResult } from './check-job';
 
@@ -131,12 +130,6 @@ export function releaseSpareWorker(): void {
 function spawnWorker(workerEntry: string | undefined, limits: WorkerLimits): Worker {
   const entry = workerEntry ?? path.join(__dirname, `check-worker${path.extname(__filename)}`);
   if (!existsSync(entry)) throw new Error(`worker module ${entry} not found`);
-  // bin/annexes.js may have turned the optimising compiler off (one small file, to be checked in
-  // this thread): a worker is for larger work, which needs it. Its heap grows by 30 % between full
-  // collections, not by up to 4 times: a large workbook's check then peaks a quarter lower, for a
-  // few per cent more time (bench/memory-200k.ts). V8 flags are the process's, read by each new heap.
-  setFlagsFromString('--opt');
-  setFlagsFromString('--heap-growing-percent=30');
   const resourceLimits = { maxOldGenerationSizeMb: limits.memoryMb };
   if (!entry.endsWith('.ts')) return new Worker(entry, { resourceLimits });
   const cacheDir = path.join(os.tmpdir(), `annexes-worker-ts-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`);

@@ -1,7 +1,8 @@
 /**
  * One small file is checked without a worker (src/cli/check-in-process.ts), under the same limits:
- * its time is bounded by the V8 watchdog, its memory by the size its parts inflate to (a larger
- * file goes to a worker). The result is the worker's, field for field.
+ * its time is bounded by the V8 watchdog (tested with checks that never end, not against the
+ * clock), its memory by the size its parts inflate to and this thread's free heap (a larger file
+ * goes to a worker). The result is the worker's, field for field.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
@@ -39,11 +40,52 @@ describe('one small file, checked in this thread', () => {
     expect(alone).toEqual(inWorker[0]);
   });
 
-  it('is stopped at its time limit wherever it is, and reported in French', async () => {
-    const r = await checkInThisThread({ file: clean, overrides: {}, timeoutMs: 1 }, timedOut);
-    expect(r?.message).toBe('trop long');
-    const [viaPool] = await checkFiles([{ file: clean }], { overrides: {}, timeoutMs: 1 });
-    expect(viaPool.message).toMatch(/« .*propre\.xlsx » n'a pas pu être contrôlé \(le contrôle a dépassé 0 s et a été interrompu ; l’option --max-time accorde plus de temps\)/);
+  it('is stopped at its time limit wherever it is, even in a loop that never ends', async () => {
+    const endless = (): FileResult => {
+      for (;;) {
+        // a check that never returns
+      }
+    };
+    const r = await checkInThisThread({ file: clean, overrides: {}, timeoutMs: 50 }, timedOut, endless);
+    expect(r).toEqual(timedOut(clean));
+  });
+
+  it('reports a file stopped at its time limit as not checked, in French, with the other files of the batch', async () => {
+    let results: FileResult[] = [];
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../../src/cli/check-file', () => ({
+        ...jest.requireActual('../../src/cli/check-file'),
+        checkFileBytes: () => {
+          for (;;) {
+            // reading this file never ends
+          }
+        },
+      }));
+      const pool = await import('../../src/cli/check-pool');
+      const absent = path.join(dir, 'absent.xlsx');
+      results = await pool.checkFiles([{ file: absent, problem: `« ${absent} » est introuvable.` }, { file: clean }], { overrides: {}, timeoutMs: 50 });
+    });
+    expect(results.map((r) => r.status)).toEqual(['unreadable', 'unreadable']);
+    expect(results[0].message).toBe(`« ${path.join(dir, 'absent.xlsx')} » est introuvable.`);
+    expect(results[1].file).toBe(clean);
+    expect(results[1].message).toMatch(/« .*propre\.xlsx » n'a pas pu être contrôlé \(le contrôle a dépassé 0 s et a été interrompu ; l’option --max-time accorde plus de temps\)/);
+    // The thread that stopped a check checks the next file as before.
+    const [after] = await checkFiles([{ file: clean }], { overrides: {} });
+    expect(after.status).toBe('ok');
+    expect(after.counts).toEqual((await checkFiles([{ file: clean }, { file: clean }], { overrides: {}, jobs: 1 }))[0].counts);
+  });
+
+  it('leaves the file to a worker when this thread\'s heap has no room for its check', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, whose function the reader calls
+    const v8 = require('v8') as typeof import('v8');
+    const heap = v8.getHeapStatistics();
+    const spy = jest.spyOn(v8, 'getHeapStatistics').mockReturnValue({ ...heap, used_heap_size: heap.heap_size_limit - 1024 * 1024 });
+    try {
+      expect(await checkInThisThread({ file: clean, overrides: {}, timeoutMs: 60_000 }, timedOut)).toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
+    expect((await checkInThisThread({ file: clean, overrides: {}, timeoutMs: 60_000 }, timedOut))?.status).toBe('ok');
   });
 
   it('leaves a file whose parts inflate past the in-process budget to a worker', async () => {
