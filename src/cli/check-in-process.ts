@@ -1,10 +1,10 @@
 import { promises as fs } from 'fs';
 import { getHeapStatistics } from 'v8';
-import * as vm from 'vm';
 import type { OptionOverrides } from '../domain/workbook';
 import { type FileResult, checkFileBytes } from './check-file';
 import { readZipDirectoryRecords } from '../adapters/xlsx/zip-directory';
 import { MAX_ZIP_ENTRIES } from '../adapters/xlsx/reader/zip-archive';
+import { runWithTimeLimit } from './time-limit';
 import { IN_PROCESS_MAX_FILE_BYTES, IN_PROCESS_MAX_UNCOMPRESSED_BYTES } from './check-pool';
 
 /**
@@ -16,8 +16,8 @@ import { IN_PROCESS_MAX_FILE_BYTES, IN_PROCESS_MAX_UNCOMPRESSED_BYTES } from './
  *   declared size), and only while this thread's heap has room for PEAK_BYTES_PER_INFLATED_BYTE
  *   times that (several times a check's peak as bench/memory-200k.ts measures it; a heap made
  *   small by NODE_OPTIONS sends the file to a worker, which has its own limit);
- * - time: reading and checking are one synchronous call, run under the V8 watchdog of `vm`
- *   (`timeout`), which stops it wherever it is, as terminating a worker would; the file is then
+ * - time: reading and checking are one synchronous call, run under the V8 watchdog
+ *   (time-limit.ts), which stops it wherever it is, as terminating a worker would; the file is then
  *   reported as not checked, with the worker's message. Every module the call uses is loaded
  *   before it starts, so that a stop leaves no module half loaded.
  * Anything larger goes to a worker as before (null).
@@ -55,12 +55,8 @@ export async function checkInThisThread(
   const declared = declaredSize(bytes);
   if (declared > IN_PROCESS_MAX_UNCOMPRESSED_BYTES || !heapHasRoomFor(declared)) return null;
   const run = () => check(c.file, bytes, c.overrides, c.maxUncompressedBytes, { summary: c.summary });
-  try {
-    return vm.runInNewContext('run()', { run }, { timeout: c.timeoutMs }) as FileResult;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return timedOut(c.file, c.timeoutMs);
-    throw e;
-  }
+  const r = runWithTimeLimit(run, c.timeoutMs);
+  return r.done ? r.value : timedOut(c.file, c.timeoutMs);
 }
 
 function heapHasRoomFor(inflatedBytes: number): boolean {
