@@ -72,7 +72,7 @@ describe('annexes check --format xlsx', () => {
     expect(code).toBe(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([REVIEW_SHEETS.summary, REVIEW_SHEETS.findings, REVIEW_SHEETS.totals]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([REVIEW_SHEETS.summary, REVIEW_SHEETS.findings, REVIEW_SHEETS.totals, REVIEW_SHEETS.convention]);
     const rows = (name: string) => {
       const ws = wb.getWorksheet(name)!;
       const out: unknown[][] = [];
