@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type ExcelJS from '../adapters/xlsx/exceljs';
 import type { MoneyKey } from '../domain/convention-view';
 import type { FileResult } from './check-file';
-import { type PlainConvention, type PlainLine, type PlainYear, REVIEW_MAX_ACTIONS, readGap } from './convention-json';
+import { type PlainConvention, type PlainLine, type PlainYear, readGap } from './convention-json';
 import { type Cell, type Column, sheet, table, wrapColumns } from './xlsx-table';
 import { actionTitle } from '../layout/report/convention-sheet';
 
@@ -45,7 +45,7 @@ const amount = (s: string | null): Cell => (s === null ? null : Number(s));
 
 /**
  * « Convention 2024-2027 » of the controllers' review workbook: for each file holding a CLS, the
- * convention, each axe and each action (up to REVIEW_MAX_ACTIONS), one row per year and one for the
+ * convention, each axe and each action (up to REVIEW_MAX_ACTIONS, convention-json.ts), one row per year and one for the
  * cumul — the four-year view (src/domain/convention-view.ts) as `annexes check` computed it. The
  * convention's rows also hold art. 2.2's amount and the gap with what the tables notify. One Excel
  * table: filter « Niveau » on Convention and « Année » on the cumul for one line per Département.
@@ -64,7 +64,7 @@ export function conventionSheet(wb: ExcelJS.Workbook, results: FileResult[], nam
     for (const a of c.axes) push('Axe', a.axe, null, `Axe ${a.axe}`, a);
     for (const a of c.actions ?? []) push('Action', a.axe, a.key, actionTitle(a.key, a.label), a);
     if (c.actionsOmitted) {
-      const note = `${c.actionsOmitted} actions : le détail par action n’est donné que jusqu’à ${REVIEW_MAX_ACTIONS} actions par fichier (annexes report le donne en entier).`;
+      const note = `${c.actionsOmitted} actions : trop pour un détail par action ici ; la convention et les axes les comptent toutes (« annexes report » donne le détail).`;
       rows.push([...lead, 'Action', null, null, note, ...COLUMNS.slice(6).map(() => null)]);
     }
   }
