@@ -22,7 +22,7 @@ const COLUMNS: Column[] = [
   { name: 'Axe', width: 6 },
   { name: 'Fiche', width: 7 },
   { name: 'Intitulé', width: 34 },
-  { name: 'Année', width: 11 },
+  { name: 'Année', width: 16 },
   { name: 'Situation', width: 18 },
   { name: 'État : notifié', width: 16, numFmt: EURO },
   { name: 'CD : affecté', width: 16, numFmt: EURO },
@@ -38,8 +38,8 @@ const COLUMNS: Column[] = [
   { name: 'Origine de l’attendu', width: 18 },
   { name: 'Écart notifié − attendu (années lues)', width: 16, numFmt: EURO },
 ];
-/** Columns whose text wraps (1-based): the intitulé, the situation, the origin. */
-const WRAPPED = [6, 8, 20];
+/** Columns whose text wraps (1-based): the intitulé, the year (« Cumul 2024-2027 »), the situation, the origin. */
+const WRAPPED = [6, 7, 8, 20];
 
 const amount = (s: string | null): Cell => (s === null ? null : Number(s));
 

@@ -155,7 +155,7 @@ function expectedTable(w: PrintedSheet, view: ConventionView, top: number): numb
       w.formula(row, E.notified, notified.formula, num(notified.value), EURO_FORMAT);
       if (expected) w.formula(row, E.gap, `${cellAddress(row, E.notified)}-${cellAddress(row, E.expected)}`, num(notified.value.minus(expected.value)), EURO_FORMAT);
     } else if (unreadNote) {
-      w.value(row, E.notified, unreadNote);
+      span(row, [E.notified, E.gap], unreadNote, style);
     }
     span(row, E.planned, null, style);
     span(row, E.executed, null, style);
