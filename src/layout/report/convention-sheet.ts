@@ -85,7 +85,7 @@ function readYearsText(view: ConventionView): string {
 function originText(e: ExpectedYear | undefined, firstYear: number): string {
   if (!e) return 'hors de la période du contrat';
   if (e.source === 'notifié') return e.year === firstYear ? 'notifié par la convention (art. 2.2)' : 'notifié par avenant';
-  if (e.source === 'prévisionnel') return 'prévisionnel (art. 2.2), avenant à venir';
+  if (e.source === 'prévisionnel') return 'prévisionnel (art. 2.2)';
   return 'inconnu : à indiquer dans Paramètres';
 }
 

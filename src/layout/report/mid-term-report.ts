@@ -81,7 +81,7 @@ export function planMidTermReport(grid: Grid, analysis: Analysis, opts: { date?:
   const cumul = statement.actions.map(shownCumul);
   const contents = [
     '1. Bilan financier par action et par axe : exercices 2024 et 2025, cumul 2024-2025',
-    '2. Convention 2024-2027 : crédits attendus (art. 2.2) et notifiés ; par axe et par action, chaque année et en cumul',
+    '2. Convention 2024-2027 : art. 2.2, axes et actions, année par année et en cumul',
     `3. ${CHART_TITLE}`,
     '4. Matrice des indicateurs locaux (annexe 1) et nationaux (annexe 4)',
     '5. Observations, par cause probable',

@@ -180,7 +180,7 @@ describe('the sample: 2024 read, 2025 planned, 2026 and 2027 not read yet', () =
   it('first page: 2024 and 2025 notified (6 685 096 €, no gap), 2026 and 2027 at the prévisionnel and not read, 13 370 192 € expected', () => {
     const r26 = s.rowOf('2026');
     expect([s.cell(r26, 2)?.value, s.cell(r26, 3)?.value, s.cell(r26, 5)?.value, s.cell(r26, 7)?.value, s.cell(r26, 9)?.value]).toEqual([
-      3342548, 'prévisionnel (art. 2.2), avenant à venir', 'non lu', 'aucun bloc', 'aucun bloc',
+      3342548, 'prévisionnel (art. 2.2)', 'non lu', 'aucun bloc', 'aucun bloc',
     ]);
     const r25 = s.rowOf('2025');
     expect([s.cell(r25, 7)?.value, s.cell(r25, 9)?.value]).toEqual(['Récapitulatif 2024 (prévisionnel 2025)', 'exécution non encore renseignée']);
