@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { type ConventionView, type FourYearLine, MONEY_KEYS, type MoneyKey } from '../domain/convention-view';
+import { type ConventionView, type FourYearLine, MONEY_KEYS, type MoneyKey, yearsRead } from '../domain/convention-view';
 import { type Money, formatEuro, formatPercent, plainAmount } from '../domain/money';
 
 /**
@@ -99,10 +99,9 @@ export function figures(l: PlainLine): string {
 /** The text report's lines: the years read and the total expected, then the whole convention and each axe. */
 export function conventionLines(c: PlainConvention): string[] {
   const [first, last] = [c.period[0], c.period[c.period.length - 1]];
-  const read = c.sources.filter((s) => s.planned || s.executed).map((s) => `${s.year} ${[s.planned ? 'prévu' : '', s.executed ? 'exécuté' : ''].filter(Boolean).join(' et ')}`);
   const expected = c.expected.total !== null ? ` ; attendu ${euro(c.expected.total)} selon l’art. 2.2 et les avenants` : '';
   return [
-    `  CLS ${first}-${last}, part État (années lues : ${read.join(', ') || 'aucune'}${expected}) :`,
+    `  CLS ${first}-${last}, part État (années lues : ${yearsRead(c.sources)}${expected}) :`,
     `    total : ${figures(c)}`,
     ...c.axes.map((a) => `    axe ${a.axe} : ${figures(a)}`),
   ];

@@ -2,7 +2,7 @@ import type { ValueChange, WorkbookDiff } from '../domain/diff';
 import { type Money, plainAmount } from '../domain/money';
 import { hasChanges } from '../domain/diff';
 import { visibleText } from '../layout/visible-text';
-import { diffSummary, findingLine, parameterLine, rowLine, shareLine, tableLine, valueLine } from '../domain/diff-lines';
+import { DIFF_SECTIONS, diffSummary, findingLine, parameterLine, rowLine, shareLine, tableLine, valueLine } from '../domain/diff-lines';
 
 /** `annexes diff` reports: French text and JSON (the xlsx one is format-diff-xlsx.ts). */
 export interface DiffReport {
@@ -17,14 +17,14 @@ export function formatDiffText(r: DiffReport): string {
   const section = (title: string, items: string[]) => {
     if (items.length) lines.push('', `${title} (${items.length})`, ...items.map((s) => `  ${s}`));
   };
-  section('Montants et quantités modifiés', d.values.map(valueLine));
-  section('Totaux modifiés', d.totals.map(valueLine));
-  section('Lignes ajoutées ou retirées', d.rows.map(rowLine));
-  section('Tableaux ajoutés ou retirés', d.tables.map(tableLine));
-  section('Paramètres modifiés', d.parameters.map(parameterLine));
-  section('Parts du Département (minimum)', d.shares.map(shareLine));
-  section('Constats corrigés', d.fixed.map(findingLine));
-  section('Nouveaux constats', d.introduced.map(findingLine));
+  section(DIFF_SECTIONS.values, d.values.map(valueLine));
+  section(DIFF_SECTIONS.totals, d.totals.map(valueLine));
+  section(DIFF_SECTIONS.rows, d.rows.map(rowLine));
+  section(DIFF_SECTIONS.tables, d.tables.map(tableLine));
+  section(DIFF_SECTIONS.parameters, d.parameters.map(parameterLine));
+  section(DIFF_SECTIONS.shares, d.shares.map(shareLine));
+  section(DIFF_SECTIONS.fixed, d.fixed.map(findingLine));
+  section(DIFF_SECTIONS.introduced, d.introduced.map(findingLine));
   // Labels come from the workbooks: one line each, control characters shown (visible-text.ts).
   return `${lines.map(visibleText).join('\n')}\n`;
 }

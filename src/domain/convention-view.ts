@@ -66,6 +66,21 @@ export interface YearSource {
   executed: string | null;
 }
 
+/** How a year was read: « prévu et exécuté », « prévu », « exécuté », or null when nothing was. */
+export function yearReadAs(s: YearSource): string | null {
+  const parts = [s.planned ? 'prévu' : '', s.executed ? 'exécuté' : ''].filter(Boolean);
+  return parts.length ? parts.join(' et ') : null;
+}
+
+/** « 2024 prévu et exécuté, 2025 prévu », or « aucune »: what the CLI report and the pane both say. */
+export function yearsRead(sources: YearSource[]): string {
+  const read = sources.flatMap((s) => {
+    const how = yearReadAs(s);
+    return how ? [`${s.year} ${how}`] : [];
+  });
+  return read.join(', ') || 'aucune';
+}
+
 export interface ExpectedYear {
   year: number;
   amount: Money | null;

@@ -13,29 +13,62 @@ function signed(m: Money): string {
   return m.gt(0) ? `+${formatEuro(m)}` : formatEuro(m);
 }
 
-export function valueLine(c: ValueChange): string {
+/**
+ * A change in three parts — what changed, how, and where — so the pane can set them on their own
+ * lines; the reports join them into one line (`changeLine`): « what : how [where] ».
+ */
+export interface ChangeParts {
+  what: string;
+  how: string;
+  /** Cells, « Feuille!A1 » or « avant → après »; null when the change has no cell. */
+  where: string | null;
+}
+
+export function changeLine(p: ChangeParts): string {
+  return `${p.what} : ${p.how}${p.where ? ` [${p.where}]` : ''}`;
+}
+
+export function valueParts(c: ValueChange): ChangeParts {
   const diff = c.difference ? ` (${signed(c.difference)})` : '';
   const where = c.cellBefore === c.cellAfter ? (c.cellAfter ?? '') : [c.cellBefore ?? 'absent', c.cellAfter ?? 'absent'].join(' → ');
-  return `${c.table}, ${c.row}, « ${c.column} » : ${c.before ?? 'absent'} → ${c.after ?? 'absent'}${diff}${where ? ` [${where}]` : ''}`;
+  return { what: `${c.table}, ${c.row}, « ${c.column} »`, how: `${c.before ?? 'absent'} → ${c.after ?? 'absent'}${diff}`, where: where || null };
 }
 
-export function rowLine(r: RowChange): string {
-  return `${r.table}, ${r.row} : ${r.change === 'added' ? 'ajoutée' : 'retirée'} [${r.cell}]`;
+export function rowParts(r: RowChange): ChangeParts {
+  return { what: `${r.table}, ${r.row}`, how: r.change === 'added' ? 'ajoutée' : 'retirée', where: r.cell };
 }
 
-export function tableLine(t: TableChange): string {
-  return `« ${t.table} » (feuille « ${t.sheet} ») : ${t.change === 'added' ? 'ajouté' : 'retiré'}`;
+export function tableParts(t: TableChange): ChangeParts {
+  return { what: `« ${t.table} » (feuille « ${t.sheet} »)`, how: t.change === 'added' ? 'ajouté' : 'retiré', where: null };
 }
 
-export function parameterLine(p: ParameterChange): string {
-  return `« ${p.key} » : ${p.before ?? 'absent'} → ${p.after ?? 'absent'}`;
+export function parameterParts(p: ParameterChange): ChangeParts {
+  return { what: `« ${p.key} »`, how: `${p.before ?? 'absent'} → ${p.after ?? 'absent'}`, where: null };
 }
 
-export function shareLine(s: ShareCrossing): string {
+export function shareParts(s: ShareCrossing): ChangeParts {
   const pct = (m: Money | null) => (m === null ? 'sans base' : formatPercent(m));
   const now = s.nowCompliant ? `atteint désormais le minimum de ${formatPercent(s.minimum)}` : `passe sous le minimum de ${formatPercent(s.minimum)}`;
-  return `${s.what} : part du Département ${pct(s.before)} → ${pct(s.after)}, ${now}`;
+  return { what: s.what, how: `part du Département ${pct(s.before)} → ${pct(s.after)}, ${now}`, where: null };
 }
+
+export const valueLine = (c: ValueChange): string => changeLine(valueParts(c));
+export const rowLine = (r: RowChange): string => changeLine(rowParts(r));
+export const tableLine = (t: TableChange): string => changeLine(tableParts(t));
+export const parameterLine = (p: ParameterChange): string => changeLine(parameterParts(p));
+export const shareLine = (s: ShareCrossing): string => changeLine(shareParts(s));
+
+/** The sections of a comparison, in the order every output lists them. */
+export const DIFF_SECTIONS = {
+  values: 'Montants et quantités modifiés',
+  totals: 'Totaux modifiés',
+  rows: 'Lignes ajoutées ou retirées',
+  tables: 'Tableaux ajoutés ou retirés',
+  parameters: 'Paramètres modifiés',
+  shares: 'Parts du Département (minimum)',
+  fixed: 'Constats corrigés',
+  introduced: 'Nouveaux constats',
+} as const;
 
 export function findingLine(f: Finding): string {
   const where = f.sheet ? `${f.sheet}${f.cell ? `!${f.cell}` : ''} ` : '';

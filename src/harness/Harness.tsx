@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createFakeOfficeHost, type FakeOfficeHost } from '../adapters/office/fake';
 import { createWorkbookActions } from '../adapters/office/workbook-actions';
 import { Pane } from '../taskpane/components/Pane';
+import { XlsxFileInput } from '../taskpane/components/XlsxFileInput';
 import { fetchSample, gridFromBytes } from './open-workbook';
 import { serialiseGrid } from './serialise-grid';
 import { WorkbookPreview } from './WorkbookPreview';
@@ -19,7 +20,6 @@ const useStyles = makeStyles({
   },
   body: { display: 'flex', flexGrow: 1, minHeight: 0 },
   workbook: { flexGrow: 1, display: 'flex', flexDirection: 'column', padding: tokens.spacingHorizontalM, minWidth: 0, overflow: 'hidden' },
-  hiddenInput: { display: 'none' },
   dropping: { outline: `${tokens.strokeWidthThickest} dashed ${tokens.colorBrandStroke1}`, outlineOffset: '-8px' },
   // Excel on the web opens a task pane 350 px wide (Office.TaskPane.setWidth: 350 to 500 px).
   pane: { width: '350px', flexShrink: 0, overflowY: 'auto', borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
@@ -99,10 +99,14 @@ export function Harness() {
   // `?volet=seul`: the pane alone, as wide as the window (a 350 px window is Excel on the web's pane).
   const alone = useMemo(() => new URLSearchParams(window.location.search).get('volet') === 'seul', []);
 
+  const input = <XlsxFileInput ref={fileInput} label="Ouvrir un classeur .xlsx" testId="file-input" onFile={(file) => void openFile(file)} />;
+
   if (alone) {
+    // The pane alone opens the sample (`?exemple=1`) or a file given to the hidden input (the e2e test).
     return (
       <div className={s.paneAlone} data-testid="pane">
-        {actions ? <Pane key={opened!.id} actions={actions} /> : <Text>{error ?? 'Ouverture du classeur…'}</Text>}
+        {input}
+        {actions ? <Pane key={opened!.id} actions={actions} /> : <Text>{error ?? (loading ? 'Ouverture du classeur…' : 'Aucun classeur ouvert.')}</Text>}
       </div>
     );
   }
@@ -124,20 +128,7 @@ export function Harness() {
     >
       <div className={s.bar}>
         <Title3 as="h1">Banc d’essai du complément</Title3>
-        {/* The native file input speaks the browser's language: a French button opens it. */}
-        <input
-          ref={fileInput}
-          className={s.hiddenInput}
-          type="file"
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label="Ouvrir un classeur .xlsx"
-          data-testid="file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void openFile(file);
-            e.target.value = '';
-          }}
-        />
+        {input}
         <Button appearance="primary" onClick={() => fileInput.current?.click()} disabled={loading}>
           Ouvrir un classeur .xlsx…
         </Button>

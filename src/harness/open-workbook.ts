@@ -1,14 +1,8 @@
 /**
- * An .xlsx chosen or dropped in the harness → the same Grid the CLI reads, through the same reader
- * (src/adapters/xlsx/reader), inflating with pako instead of Node's zlib.
+ * An .xlsx chosen or dropped in the harness → the same Grid the CLI reads, through the browser's
+ * reading of the xlsx reader (src/adapters/browser), as the pane reads a previous version.
  */
-import { readXlsxBytes } from '../adapters/xlsx/reader/read-grid';
-import type { Grid } from '../layout/grid';
-import { pakoInflateRaw } from './pako-inflate';
-
-export async function gridFromBytes(data: ArrayBuffer, label: string): Promise<Grid> {
-  return readXlsxBytes(new Uint8Array(data), label, { inflateRaw: pakoInflateRaw });
-}
+export { gridFromBytes } from '../adapters/browser/read-xlsx-file';
 
 /** The bundled sample, served next to the harness page (no other network). */
 export const SAMPLE_URL = 'samples/pas-de-calais-2024.xlsx';

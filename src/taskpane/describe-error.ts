@@ -3,10 +3,12 @@
  * a defect of ours, said as such, with its technical detail for whoever the user forwards it to.
  */
 import { WorkbookActionError } from '../adapters/office/office-errors';
+import { UnreadableWorkbookError } from '../adapters/xlsx/errors';
 import type { PaneMessage } from './use-pane';
 
 export function describeError(e: unknown, action: string): PaneMessage {
-  if (e instanceof WorkbookActionError) return { intent: 'error', title: `${action} : échec`, text: e.message };
+  // Both speak French to the officer already; an unreadable file's message names the file.
+  if (e instanceof WorkbookActionError || e instanceof UnreadableWorkbookError) return { intent: 'error', title: `${action} : échec`, text: e.message };
   const detail = e instanceof Error ? e.message : String(e);
   return {
     intent: 'error',

@@ -5,6 +5,8 @@
  * its options (« --fse-as-cd »), the pane names its own controls instead.
  */
 
+import { type Money, formatEuro, formatPercent } from '../domain/money';
+
 const FR = new Intl.NumberFormat('fr-FR');
 
 /** "1 cellule écrite", "12 cellules écrites", "0 feuille". */
@@ -12,10 +14,14 @@ export function count(n: number, one: string, many: string): string {
   return `${FR.format(n)} ${n > 1 ? many : one}`;
 }
 
-/** « Feuille », « Contrôles » → « “Contrôles” » list: « A », « B » et « C ». */
+/** « A, B et C ». */
+export function andList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
+
+/** Sheet names, quoted: « A », « B » et « C ». */
 export function listNames(names: string[]): string {
-  const quoted = names.map((n) => `« ${n} »`);
-  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} et ${quoted[quoted.length - 1]}`;
+  return andList(names.map((n) => `« ${n} »`));
 }
 
 /** "aujourd’hui à 14:32", "le 12/03/2025 à 09:05". */
@@ -41,8 +47,15 @@ export function inPaneWords(message: string): string {
 
 /**
  * French typography in a narrow pane: the space before « : ; ! ? » and inside « » does not break
- * (a line never starts with a colon or a closing guillemet).
+ * (a line never starts with a colon or a closing guillemet), nor the one before « € » or « % »
+ * (formatEuro's « 60,00 € » stays whole).
  */
 export function frenchSpacing(text: string): string {
-  return text.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+  return text.replace(/ ([:;!?»€%])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
 }
+
+/** An amount as the pane shows it: « 1 236 000,00 € », never split before its « € ». */
+export const euro = (m: Money): string => frenchSpacing(formatEuro(m));
+
+/** A rate as the pane shows it: « 48,79 % », never split before its « % ». */
+export const rate = (p: Money): string => frenchSpacing(formatPercent(p));

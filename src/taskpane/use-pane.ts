@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type Decimal from 'decimal.js';
 import type { PaneSettings, WorkbookActions, WriteEntry } from '../adapters/office/workbook-actions';
+import { type ConventionView, conventionView } from '../domain/convention-view';
 import type { Finding } from '../domain/finding';
 import { formatPercent, percent, sumMoney } from '../domain/money';
 import { type WorkbookSummary, summarise } from '../domain/summary';
@@ -17,9 +18,11 @@ import { type ChartData, planMidTermReport } from '../layout/report/mid-term-rep
 import type { ChartSpec } from '../layout/report/report-plan';
 import { shownCumul, totalSpent } from '../layout/report/statement';
 import type { WritePlan } from '../layout/write-plan';
+import type { Place } from './comparison-view';
 import { describeError } from './describe-error';
 import { count, listNames } from './pane-text';
 import { useChangeWatch } from './use-change-watch';
+import { useComparison } from './use-comparison';
 import { REPORT_TITLE, SETTINGS_TITLE, WRITE_ACTIONS } from './write-actions';
 
 export interface PaneMessage {
@@ -39,6 +42,8 @@ export interface Busy {
 export interface AnalysisView {
   analysis: Analysis;
   summary: WorkbookSummary;
+  /** The CLS 2024–2027 year by year and cumulated; null without a CLS block. */
+  convention: ConventionView | null;
   analysedAt: Date;
 }
 
@@ -105,7 +110,7 @@ export function usePane(actions: WorkbookActions) {
     setBusy({ label: 'Contrôle des annexes…' });
     const analysis = analyseGrid(grid);
     gridRef.current = grid;
-    setView({ analysis, summary: summarise(analysis.workbook, analysis.options), analysedAt: new Date() });
+    setView({ analysis, summary: summarise(analysis.workbook, analysis.options), convention: conventionView(analysis.workbook), analysedAt: new Date() });
     await analysed();
     return { grid, analysis };
   }, [actions, analysed]);
@@ -240,16 +245,20 @@ export function usePane(actions: WorkbookActions) {
     );
   }, [runWrite]);
 
-  const select = useCallback(
-    async (f: Finding) => {
+  const showPlace = useCallback(
+    async ({ sheet, address }: Place) => {
       try {
-        await actions.selectCell(f.sheet, f.cell);
+        await actions.selectCell(sheet, address);
       } catch (e) {
         setMessage(describeError(e, 'Afficher la cellule'));
       }
     },
     [actions],
   );
+
+  const select = useCallback((f: Finding) => showPlace({ sheet: f.sheet, address: f.cell }), [showPlace]);
+
+  const { comparison, compare, compareAgain } = useComparison(actions, task, setBusy, setMessage);
 
   const toggleMarks = useCallback(() => {
     const removing = marked;
@@ -295,6 +304,10 @@ export function usePane(actions: WorkbookActions) {
     undo,
     forget,
     select,
+    comparison,
+    compare,
+    compareAgain,
+    showPlace,
     toggleMarks,
     previewSettings,
     writeSettings,

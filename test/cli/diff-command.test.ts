@@ -1,16 +1,15 @@
 /**
  * `annexes diff` on real files: the committed sample against itself (nothing, exit 0) and against a
- * copy with three known edits and a shifted table (exactly those three changes, exit 1).
+ * copy with three known edits and a shifted table (test/helpers/edited-sample.ts: exactly those
+ * three changes, exit 1).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { writeXlsxFile } from '../../src/adapters/xlsx/write-xlsx';
-import { buildSampleGrid } from '../../scripts/sample/build-sample';
 import { FICHE_BUDGET_SHEET } from '../../scripts/sample/fiche-budgets';
-import { type Grid, getCell, setCell } from '../../src/layout/grid';
-import { applyInsertions } from '../fixtures/grid-moves';
+import { editedSample } from '../helpers/edited-sample';
 import { FT, PLAN } from '../helpers/sample';
 import { runCli } from '../helpers/cli';
 
@@ -18,30 +17,6 @@ const dir = mkdtempSync(path.join(os.tmpdir(), 'annexes-diff-'));
 const SAMPLE = path.join(__dirname, '..', '..', 'samples', 'pas-de-calais-2024.xlsx');
 
 const run = runCli;
-
-/** Changes a cell's value, keeping its format (and formula: the cached value is what a reader sees). */
-function edit(grid: Grid, sheet: string, row: number, col: number, value: string | number): void {
-  const s = grid.sheets.find((x) => x.name === sheet)!;
-  setCell(s, row, col, { ...getCell(s, row, col), value });
-}
-
-/**
- * The sample with three edits — the Delta of volet 2 « Action 2 » corrected to 330 places, fiche 1.3's
- * second sub-action set to 53 560 €, fiche 2.6's CD share raised to 1 051 146 € in the Plan d'action —
- * and the Plan d'action moved down 3 rows and right 2 columns.
- */
-function editedSample(): Grid {
-  const grid = buildSampleGrid();
-  edit(grid, FT, 18, 6, '330 places');
-  edit(grid, FICHE_BUDGET_SHEET, 45, 2, 53560);
-  edit(grid, PLAN, 8, 5, 1051146);
-  const i = grid.sheets.findIndex((s) => s.name === PLAN);
-  grid.sheets[i] = applyInsertions({ sheets: [grid.sheets[i]] }, [
-    { axis: 'row', at: 1, count: 3 },
-    { axis: 'col', at: 1, count: 2 },
-  ]).sheets[0];
-  return grid;
-}
 
 describe('annexes diff', () => {
   const after = path.join(dir, 'apres.xlsx');

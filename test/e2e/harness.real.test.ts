@@ -3,7 +3,11 @@
  * and engine over the stricter fake Excel loaded from the sample .xlsx.
  *   - the pane alone in a window 350 px wide, as Excel on the web opens it: no horizontal scroll,
  *     Réglages reached from the top of the pane in at most 15 presses of Tab, a screenshot of each
- *     section saved into docs/images;
+ *     section saved into test-output (and docs/images with UPDATE_DOCS_IMAGES=1);
+ *   - Synthèse: the four-year CLS view, nothing past the pane's margin, its picture;
+ *   - « Comparer avec une version précédente »: the sample edited in three places open, the sample
+ *     chosen as the previous version, the changes listed, a click lands on the moved cell; the
+ *     sample against itself: « Aucun changement »;
  *   - analyse, click PLAN-DELTA and land on F18 of the plan de financement; fill the volets, undo and
  *     find the workbook as it was; « classeur modifié » after the user types in a cell;
  *   - no request leaves the local server; cell text is never interpreted as HTML.
@@ -11,10 +15,11 @@
 import { copyFileSync, existsSync, mkdirSync } from 'fs';
 import * as path from 'path';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import webpack from 'webpack';
 import { gridToXlsxBuffer } from '../../src/adapters/xlsx/write-xlsx';
 import { voletSheetName } from '../../src/layout/fill';
-import { sampleWith } from '../helpers/sample';
+import { editedSample } from '../helpers/edited-sample';
+import { PLAN, sampleWith } from '../helpers/sample';
+import { buildWeb } from './build-web';
 import { type StaticServer, serveDirectory } from './static-server';
 
 
@@ -24,23 +29,9 @@ const SHOTS = path.join(ROOT, 'test-output');
 const DOC_IMAGES = path.join(ROOT, 'docs', 'images');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FT = 'Construction du plan de finance';
+const SAMPLE = path.join(ROOT, 'samples', 'pas-de-calais-2024.xlsx');
 /** Excel on the web's task pane: 350 px wide by default (Office.TaskPane.setWidth, 350 to 500 px). */
 const PANE_WIDTH = 350;
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const webpackConfig = require('../../webpack.config.js') as (env: Record<string, unknown>, argv: Record<string, unknown>) => webpack.Configuration;
-
-/** The harness alone, unminified (the production build is `npm run build`'s business). */
-function buildHarness(): Promise<void> {
-  const config = webpackConfig({ only: 'harness', outDir: BUILD, noSourceMaps: true }, { mode: 'development' });
-  return new Promise((resolve, reject) => {
-    webpack(config).run((err, stats) => {
-      if (err) return reject(err);
-      if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
-    });
-  });
-}
 
 let server: StaticServer;
 let browser: Browser;
@@ -51,7 +42,7 @@ beforeAll(async () => {
   }
   mkdirSync(SHOTS, { recursive: true });
   mkdirSync(DOC_IMAGES, { recursive: true });
-  await buildHarness();
+  await buildWeb('harness', BUILD);
   server = await serveDirectory(BUILD);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -87,15 +78,70 @@ async function openPage(viewport = { width: 1280, height: 900 }): Promise<Watche
   return watched;
 }
 
+/** Text with the pane's no-break spaces (amounts, « : », « € ») as plain ones. */
+const spaced = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
+
 const harness = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`window.__annexesHarness.${fn}`) as Promise<T>;
 
-/** A picture for the README: into test-output and docs/images (the real tier keeps them current). */
-async function screenshot(page: Page, name: string, options: { whole?: boolean; fullPage?: boolean } = {}): Promise<void> {
+/** A picture: into test-output, and into docs/images for the README with UPDATE_DOCS_IMAGES=1 (a run never dirties the tree). */
+async function screenshot(page: Page, name: string, options: { whole?: boolean; fullPage?: boolean; selector?: string; docs?: boolean } = {}): Promise<void> {
   const file = path.join(SHOTS, `${name}.png`);
   await page.waitForTimeout(400); // the tab indicator's animation
   if (options.whole || options.fullPage) await page.screenshot({ path: file, fullPage: options.fullPage });
-  else await page.getByTestId('pane').screenshot({ path: file });
-  copyFileSync(file, path.join(DOC_IMAGES, `${name}.png`));
+  else {
+    // The pane scrolls inside the window: a part taller than the window is painted only once the window holds it.
+    const target = page.locator(options.selector ?? '[data-testid="pane"]');
+    const viewport = page.viewportSize()!;
+    const height = Math.ceil((await target.boundingBox())?.height ?? 0);
+    if (height + 100 > viewport.height) await page.setViewportSize({ width: viewport.width, height: height + 100 });
+    await target.screenshot({ path: file });
+    await page.setViewportSize(viewport);
+  }
+  if (options.docs !== false && process.env.UPDATE_DOCS_IMAGES) copyFileSync(file, path.join(DOC_IMAGES, `${name}.png`));
+}
+
+/**
+ * Elements under `selector` that pass the pane's right margin (20 px) or whose text is cut (content
+ * wider than the box that clips it): « nothing cut » at 350 px, measured rather than eyed.
+ */
+function outOfPane(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    ([sel, limit]) => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>(`${sel}, ${sel} *`)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        const clips = getComputedStyle(el).overflowX !== 'visible';
+        if (r.right > limit + 0.5 || (clips && el.scrollWidth > el.clientWidth + 1)) out.push(`${el.tagName} « ${(el.textContent ?? '').slice(0, 40)} » ${Math.round(r.right)}`);
+      }
+      return out;
+    },
+    [selector, PANE_WIDTH - 20] as const,
+  );
+}
+
+/** Lines of text under `selector` that overlap one another (two boxes sharing pixels). */
+function overlaps(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const boxes: { text: string; r: DOMRect }[] = [];
+    const walker = document.createTreeWalker(document.querySelector(sel)!, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!(n.textContent ?? '').trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) boxes.push({ text: (n.textContent ?? '').trim().slice(0, 30), r });
+    }
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i].r, boxes[j].r];
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > 1 && y > 2) out.push(`« ${boxes[i].text} » / « ${boxes[j].text} »`);
+      }
+    }
+    return out;
+  }, selector);
 }
 
 test('the pane at 350 px: each section, Réglages within 15 presses of Tab, no horizontal scroll', async () => {
@@ -143,6 +189,21 @@ test('the pane at 350 px: each section, Réglages within 15 presses of Tab, no h
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
   await screenshot(page, 'pane-synthese', { fullPage: true });
 
+  // The four-year CLS view: the years read, the cumul per axe, art. 2.2; the total year by year.
+  const cls = page.getByRole('region', { name: 'CLS 2024-2027 — part État sur la durée de la convention' });
+  expect(spaced(await cls.innerText())).toContain('Années lues : 2024 prévu et exécuté, 2025 prévu.');
+  await screenshot(page, 'pane-cls-quatre-ans', { selector: '[data-convention]' });
+  await cls.getByRole('button', { name: 'Total CLS, 2024-2027' }).click();
+  await cls.getByRole('table', { name: 'Total CLS, année par année' }).waitFor();
+  await page.waitForTimeout(600); // the panel's opening motion
+  const clsText = spaced(await cls.innerText());
+  expect(clsText).toMatch(/2024-2027\s+13 370 192,00 €\s+6 685 096,00 €/);
+  expect(clsText).toContain('Notifié 6 685 096,00 € · versé 3 342 548,00 €');
+  expect(await outOfPane(page, '[data-convention]')).toEqual([]);
+  expect(await overlaps(page, '[data-convention]')).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+  await screenshot(page, 'pane-cls-annee-par-annee', { selector: 'table[data-line="total"]' });
+
   await page.getByRole('tab', { name: 'Écritures' }).click();
   await page.getByRole('button', { name: 'Recalculer les colonnes' }).click();
   await page.getByText('Recalculer les colonnes : terminé').waitFor();
@@ -160,6 +221,51 @@ test('the pane at 350 px: each section, Réglages within 15 presses of Tab, no h
   await screenshot(page, 'pane-reglages-accord', { whole: true });
   await page.getByRole('dialog').getByRole('button', { name: 'Ne pas écrire' }).click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+  expect(problems).toEqual([]);
+  expect(foreign).toEqual([]);
+  await page.close();
+});
+
+test('« Comparer avec une version précédente » at 350 px: the edited sample open, the sample chosen; the changes listed, a click shows the moved cell; nothing written', async () => {
+  const { page, foreign, problems } = await openPage({ width: PANE_WIDTH, height: 1000 });
+  await page.goto(`${server.url}/harness.html?volet=seul`);
+  await page.getByTestId('file-input').setInputFiles({ name: 'annexes-corrigees.xlsx', mimeType: 'application/octet-stream', buffer: await gridToXlsxBuffer(editedSample()) });
+  await page.getByRole('button', { name: 'Analyser le classeur' }).waitFor();
+  const before = await harness<unknown>(page, 'snapshot()');
+
+  await page.getByRole('tab', { name: 'Synthèse' }).click();
+  await page.getByTestId('version-precedente').setInputFiles(SAMPLE);
+  await page.getByText('Comparaison terminée').waitFor();
+  const results = page.locator('[data-comparison]');
+  await results.getByRole('heading', { name: 'Changements depuis « pas-de-calais-2024.xlsx »' }).waitFor();
+  const listed = spaced(await results.innerText());
+  expect(listed).toContain('4 montants ou quantités modifiés, 2 totaux modifiés, 2 constats corrigés.');
+  expect(listed).toMatch(/Montants et quantités modifiés \(4\)/);
+  expect(listed).toMatch(/« Conseil départemental »\s+951 146,00 € → 1 051 146,00 € \(\+100 000,00 €\)\s+Plan d'action!E8 → Plan d'action!G11/);
+  expect(listed).toMatch(/3030 places → 330 places/);
+  expect(listed).toMatch(/53 500,00 € → 53 560,00 € \(\+60,00 €\)/);
+  expect(listed).toMatch(/Constats corrigés \(2\)/);
+
+  await results.locator(`button[data-target="${PLAN}!G11"]`).click();
+  await page.waitForFunction(() => (window as unknown as { __annexesHarness: { selection(): unknown } }).__annexesHarness.selection() !== null);
+  expect(await harness(page, 'selection()')).toEqual({ sheet: PLAN, address: 'G11' });
+  expect(await outOfPane(page, '[data-comparison]')).toEqual([]);
+  expect(await overlaps(page, '[data-comparison]')).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PANE_WIDTH);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(0, 0); // no card under the pointer (its hover colour) in the pictures
+  await screenshot(page, 'pane-comparer', { fullPage: true });
+  await screenshot(page, 'pane-comparer-liste', { selector: '[data-comparison]', docs: false }); // the whole list, for review
+  expect(await harness(page, 'snapshot()')).toEqual(before);
+
+  // The sample against itself.
+  await page.getByTestId('file-input').setInputFiles(SAMPLE);
+  await page.waitForFunction(() => (window as unknown as { __annexesHarness: { label: string } }).__annexesHarness.label === 'pas-de-calais-2024.xlsx');
+  await page.getByRole('tab', { name: 'Synthèse' }).click();
+  await page.getByTestId('version-precedente').setInputFiles(SAMPLE);
+  await page.getByText('Comparaison terminée').waitFor();
+  expect(spaced(await page.locator('[data-comparison]').innerText())).toContain('Aucun changement : mêmes montants, mêmes lignes, mêmes paramètres, mêmes constats.');
 
   expect(problems).toEqual([]);
   expect(foreign).toEqual([]);

@@ -243,5 +243,6 @@ describe('pane helpers', () => {
     expect(inPaneWords('(option --fse-as-cd, ou paramètre « X », pour la compter)').replace(/\u00a0/g, ' ')).toBe('(le réglage « Compter la valorisation FSE+ comme part du Département » (onglet Réglages), ou paramètre « X », pour la compter)');
     expect(inPaneWords('option --jobs')).toBe('l’option --jobs de la commande annexes check');
     expect(frenchSpacing('Terminé : « Contrôles » !')).toBe('Terminé\u00a0: «\u00a0Contrôles\u00a0»\u00a0!');
+    expect(frenchSpacing('53 500,00 € → 53 560,00 € (+60,00 €) ; 48,79 %')).toBe('53 500,00\u00a0€ → 53 560,00\u00a0€ (+60,00\u00a0€)\u00a0; 48,79\u00a0%');
   });
 });

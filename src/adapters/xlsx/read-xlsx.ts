@@ -8,12 +8,9 @@ import { inflateRawSync } from 'zlib';
 import type { Grid } from '../../layout/grid';
 import { UnreadableWorkbookError, workbookNotFound, workbookNotXlsx, workbookTooLarge } from './errors';
 import { readXlsxBytes } from './reader/read-grid';
-import type { InflateRaw } from './reader/zip-archive';
+import { DEFAULT_MAX_FILE_BYTES, type InflateRaw } from './reader/zip-archive';
 
-export { DEFAULT_MAX_UNCOMPRESSED_BYTES } from './reader/zip-archive';
-
-/** Annex workbooks weigh well under 1 Mo; the cap keeps a stray huge file from exhausting memory. */
-export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_UNCOMPRESSED_BYTES } from './reader/zip-archive';
 
 export interface ReadLimits {
   /** Size of the file on disk (default DEFAULT_MAX_FILE_BYTES). */

@@ -3,25 +3,10 @@ import { forwardRef } from 'react';
 import type { Finding } from '../../domain/finding';
 import { RULES } from '../../domain/rules/catalogue';
 import { inPaneWords } from '../pane-text';
+import { useCardStyles } from './card-styles';
 
 const useStyles = makeStyles({
-  item: {
-    display: 'block',
-    width: '100%',
-    textAlign: 'left',
-    cursor: 'pointer',
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
-  },
-  selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
+  item: { display: 'block' },
   head: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalXS },
   badge: { flexShrink: 0, marginTop: tokens.spacingVerticalXXS },
   title: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
@@ -42,9 +27,10 @@ const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
  */
 export const FindingItem = forwardRef<HTMLButtonElement, { finding: Finding; selected: boolean; onSelect(f: Finding): void }>(function FindingItem({ finding, selected, onSelect }, ref) {
   const s = useStyles();
+  const card = useCardStyles();
   const where = finding.sheet ? finding.cell || 'feuille entière' : 'classeur entier';
   return (
-    <button ref={ref} type="button" className={mergeClasses(s.item, selected && s.selected)} onClick={() => onSelect(finding)} data-rule={finding.rule} data-cell={finding.cell} aria-pressed={selected}>
+    <button ref={ref} type="button" className={mergeClasses(card.card, card.clickable, s.item, selected && card.selected)} onClick={() => onSelect(finding)} data-rule={finding.rule} data-cell={finding.cell} aria-pressed={selected}>
       <span className={s.head}>
         <Badge className={s.badge} appearance="tint" color={BADGE[finding.severity]}>
           {SEVERITY_NAME[finding.severity]}

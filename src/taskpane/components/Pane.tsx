@@ -5,6 +5,7 @@ import { type PaneController, type PaneTab, usePane } from '../use-pane';
 import { WRITE_ACTIONS } from '../write-actions';
 import { AnalyseBar } from './AnalyseBar';
 import { BusyIndicator } from './BusyIndicator';
+import { ComparePanel } from './ComparePanel';
 import { FindingsPanel } from './FindingsPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { StatusMessage } from './StatusMessage';
@@ -53,7 +54,13 @@ const SECTIONS: Section[] = [
   {
     id: 'synthese',
     label: 'Synthèse',
-    render: (p) => (p.view ? <SummaryPanel summary={p.view.summary} report={p.report} /> : <Text>La synthèse dessinée s’affiche après l’analyse du classeur.</Text>),
+    // The comparison first: a button until used; its list, when asked for, above the drawings.
+    render: (p) => (
+      <>
+        <ComparePanel comparison={p.comparison} busy={p.busy !== null} onCompare={p.compare} onCompareAgain={p.compareAgain} onShow={p.showPlace} />
+        {p.view ? <SummaryPanel summary={p.view.summary} convention={p.view.convention} report={p.report} /> : <Text>La synthèse dessinée s’affiche après l’analyse du classeur.</Text>}
+      </>
+    ),
   },
   {
     id: 'ecritures',

@@ -7,7 +7,7 @@ import { join } from 'path';
 import { deflateRawSync } from 'zlib';
 import { readXlsxBuffer } from '../../../src/adapters/xlsx/read-xlsx';
 import { readXlsxBytes } from '../../../src/adapters/xlsx/reader/read-grid';
-import { pakoInflateRaw } from '../../../src/harness/pako-inflate';
+import { pakoInflateRaw } from '../../../src/adapters/browser/pako-inflate';
 import { gridDifferences } from '../../helpers/grid-diff';
 import { trickZip, xlsxEntries } from '../../fixtures/zip-tricks';
 

@@ -17,6 +17,11 @@ import { type ZipDirectory, type ZipEntry, ZipFormatError, isZip, readLocalHeade
  */
 export type InflateRaw = (data: Uint8Array, limit: number) => Uint8Array | null;
 
+/**
+ * Annex workbooks weigh well under 1 Mo; the cap keeps a stray huge file from exhausting memory
+ * (the CLI checks it on disk, the pane on the file the officer chose).
+ */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** An annex workbook inflates to under 1 Mo; see bench/memory-200k.ts for what a check costs per inflated byte. */
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 /** An .xlsx holds a few dozen parts; thousands of them are a crafted archive. */

@@ -1,8 +1,8 @@
 /**
- * Inflating in the browser, for the harness's reader: pako's streaming inflate, stopped as soon as
+ * Inflating in the browser, for the xlsx reader in the pane and the harness: pako's streaming inflate, stopped as soon as
  * the output passes the part's declared size (the same bound Node's zlib applies in the CLI).
  */
-import type { InflateRaw } from '../adapters/xlsx/reader/zip-archive';
+import type { InflateRaw } from '../xlsx/reader/zip-archive';
 
 interface PakoInflate {
   push(data: Uint8Array, last: boolean): boolean;
