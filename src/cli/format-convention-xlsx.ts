@@ -9,7 +9,7 @@ import { actionTitle } from '../layout/report/convention-sheet';
 export const CONVENTION_REVIEW_SHEET = 'Convention 2024-2027';
 
 const EURO = '#,##0.00 "€"';
-const PERCENT = '0.00%';
+const PERCENT = '0.00 %';
 
 /** The amounts of a line, in the columns' order. */
 const AMOUNTS: MoneyKey[] = ['notified', 'cdAllocated', 'paid', 'stateSpent', 'stateUnspent', 'carryOverState', 'cdSpent', 'carryOverCd'];

@@ -29,7 +29,7 @@ export const REVIEW_SHEETS = { summary: 'Synthèse', findings: 'Constats', total
 export const REVIEW_STATUS = { ok: 'Conforme', warnings: 'Avertissements', errors: 'Erreurs', unreadable: 'Illisible' } as const;
 
 export const EURO = '#,##0.00 "€"';
-export const PERCENT = '0.00%';
+export const PERCENT = '0.00 %';
 
 export async function formatReviewXlsx(results: FileResult[], header?: ReviewHeader): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -122,7 +122,7 @@ describe.each([
     expect(ids.filter((id) => new RegExp(`\\b${id}\\b`).test(body))).toEqual([]);
     expect(text(FINDINGS_SHEET)).toMatch(/\bPLAN-DELTA\b/);
     expect(text(OBSERVATIONS_SHEET)).toMatch(/Suite à donner : /);
-    if (name === 'exemple') expect(text(OBSERVATIONS_SHEET)).toMatch(/1\. Exécution 2024 non renseignée — 33 erreurs, 1 information/);
+    if (name === 'exemple') expect(text(OBSERVATIONS_SHEET)).toMatch(/1\. Exécution 2024 non renseignée — 33 erreurs et 1 information/);
   });
 });
 

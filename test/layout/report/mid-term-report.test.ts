@@ -93,7 +93,7 @@ describe('planMidTermReport on a 2024–2025 workbook', () => {
     expect(stateSpent.value).toBe(expected.toNumber());
     expect(stateSpent.numFmt).toBe('#,##0.00 "€"');
     const rate = at(STATEMENT_SHEET, cumulTotalRow, C.stateRate)!;
-    expect(rate.numFmt).toBe('0.0%');
+    expect(rate.numFmt).toBe('0.0 %');
     expect(rate.formula).toBe(`IF(D${cumulTotalRow}=0,"",E${cumulTotalRow}/D${cumulTotalRow})`);
   });
 
@@ -123,7 +123,7 @@ describe('planMidTermReport on a 2024–2025 workbook', () => {
     const target = at(INDICATOR_SHEET, neet.row, 6)!.value as number;
     const result = at(INDICATOR_SHEET, neet.row, 7)!.value as number;
     expect(target).toBe(600);
-    expect(at(INDICATOR_SHEET, neet.row, 8)).toMatchObject({ value: result / target, numFmt: '0.0%' });
+    expect(at(INDICATOR_SHEET, neet.row, 8)).toMatchObject({ value: result / target, numFmt: '0.0 %' });
   });
 
   it('lists the findings a controller raises, with articles', () => {
