@@ -3,7 +3,7 @@
  * and engine over the stricter fake Excel loaded from the sample .xlsx.
  *   - the pane alone in a window 350 px wide, as Excel on the web opens it: no horizontal scroll,
  *     Réglages reached from the top of the pane in at most 15 presses of Tab, a screenshot of each
- *     section saved into docs/images;
+ *     section saved into test-output (and docs/images with UPDATE_DOCS_IMAGES=1);
  *   - Synthèse: the four-year CLS view, nothing past the pane's margin, its picture;
  *   - « Comparer avec une version précédente »: the sample edited in three places open, the sample
  *     chosen as the previous version, the changes listed, a click lands on the moved cell; the
@@ -83,7 +83,7 @@ const spaced = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
 
 const harness = <T>(page: Page, fn: string): Promise<T> => page.evaluate(`window.__annexesHarness.${fn}`) as Promise<T>;
 
-/** A picture for the README: into test-output and docs/images (the real tier keeps them current). */
+/** A picture: into test-output, and into docs/images for the README with UPDATE_DOCS_IMAGES=1 (a run never dirties the tree). */
 async function screenshot(page: Page, name: string, options: { whole?: boolean; fullPage?: boolean; selector?: string; docs?: boolean } = {}): Promise<void> {
   const file = path.join(SHOTS, `${name}.png`);
   await page.waitForTimeout(400); // the tab indicator's animation
@@ -97,7 +97,7 @@ async function screenshot(page: Page, name: string, options: { whole?: boolean; 
     await target.screenshot({ path: file });
     await page.setViewportSize(viewport);
   }
-  if (options.docs !== false) copyFileSync(file, path.join(DOC_IMAGES, `${name}.png`));
+  if (options.docs !== false && process.env.UPDATE_DOCS_IMAGES) copyFileSync(file, path.join(DOC_IMAGES, `${name}.png`));
 }
 
 /**
