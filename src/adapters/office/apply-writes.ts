@@ -195,7 +195,9 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     queueSheetFormats(batches, proxies, [...created, ...rewritten.map((r) => r.spec)], rewrittenNames);
     for (const spec of [...created, ...rewritten.map((r) => r.spec)].filter((x) => isStyled(x, styles))) queueLook(batches, () => proxies.get(spec.name.toLowerCase())!, spec, styles, rewrittenNames.has(spec.name.toLowerCase()));
     for (const c of charts) batches.add(() => queueChart(proxies.get(c.sheet.toLowerCase())!, c.spec, c.name), c.spec);
-    for (const { ws, options } of lifted) batches.add(() => ws.protection.protect(options), options);
+    // Protected again as they were, with cell formatting allowed as the tool's template allows it:
+    // the add-in's marks must be able to paint there (undo gives back the options as they were).
+    for (const { ws, options } of lifted) batches.add(() => ws.protection.protect(reprotection(options)), options);
     try {
       await batches.send(context, { suspendCalculation: true, onBatch: (done, total) => progress(0.3 + (0.5 * done) / total, 'Écriture dans le classeur') });
     } catch (e) {
@@ -277,6 +279,11 @@ async function liftProtection(context: Excel.RequestContext, lifted: { ws: Excel
   }
 }
 
+/** The options a rewritten tool-owned sheet is protected again with: its own, and cell formatting allowed. */
+export function reprotection(options: Record<string, boolean>): Record<string, boolean> {
+  return { ...options, allowFormatCells: true };
+}
+
 /** Protects again, with their options, those of the sheets that are no longer protected. */
 async function restoreProtection(context: Excel.RequestContext, lifted: { ws: Excel.Worksheet; options: Record<string, boolean> }[]): Promise<void> {
   if (lifted.length === 0) return;
@@ -346,7 +353,7 @@ function lastPlannedRow(spec: SheetToCreate, runs: WriteRun[], styles: StyleRun[
 
 /** The plan's styles, row heights and print setup of one sheet (created, or rewritten after queueClearLook). */
 function queueLook(batches: PayloadBatches, ws: () => Excel.Worksheet, spec: SheetToCreate, styles: StyleRun[], rewriting: boolean): void {
-  queueFormats(batches, ws, planFormatBlocks(styles, spec.name));
+  queueFormats(batches, ws, planFormatBlocks(styles, spec.name, spec.merges ?? []));
   queueRowHeights(batches, ws, spec.rowHeights ?? {});
   if (spec.print) queuePrintSetup(batches, ws, spec.print, rewriting);
 }

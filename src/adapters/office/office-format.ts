@@ -73,10 +73,23 @@ export function formatBlocks(cells: Map<number, Map<number, OfficeFormat>>): Blo
   return blocks(cells, (f) => JSON.stringify(f), formatJoins);
 }
 
-/** The plan's styles on one sheet, as rectangles of Office.js formats. */
-export function planFormatBlocks(styles: StyleRun[], sheet: string): Block<OfficeFormat>[] {
+/**
+ * The plan's styles on one sheet, as rectangles of Office.js formats. A merged area whose first
+ * cell has a look gives it to all its cells, as an .xlsx merged cell shares its first cell's style:
+ * its borders then go round the whole area, and it keeps its look if someone unmerges it.
+ */
+export function planFormatBlocks(styles: StyleRun[], sheet: string, merges: CellRange[] = []): Block<OfficeFormat>[] {
   const looks = resolveLooks(styles.filter((s) => s.sheet === sheet)).get(sheet);
   if (!looks) return [];
+  for (const m of merges) {
+    const first = looks.get(m.top)?.get(m.left);
+    if (!first) continue;
+    for (let r = m.top; r <= m.bottom; r++) {
+      let cols = looks.get(r);
+      if (!cols) looks.set(r, (cols = new Map()));
+      for (let c = m.left; c <= m.right; c++) cols.set(c, first);
+    }
+  }
   const cells = new Map([...looks].map(([r, cols]) => [r, new Map([...cols].map(([c, look]) => [c, officeLook(look)]))]));
   return formatBlocks(cells);
 }
@@ -85,8 +98,14 @@ export function planFormatBlocks(styles: StyleRun[], sheet: string): Block<Offic
 export function queueFormats(batches: PayloadBatches, ws: () => Excel.Worksheet, list: Block<OfficeFormat>[]): void {
   for (const { area, value } of list) {
     const address = areaAddress(area);
-    batches.add(() => applyFormat(ws().getRange(address), area, value), [address, value]);
+    batches.add(() => applyFormat(ws().getRange(address), area, value), [address, value], operationsOf(area, value));
   }
+}
+
+/** The calls applyFormat makes: one per property set, three per border (inner ones included). */
+function operationsOf(area: CellRange, f: OfficeFormat): number {
+  const borders = Object.keys(f.borders ?? {}).length + (area.bottom > area.top ? 1 : 0) + (area.right > area.left ? 1 : 0);
+  return 2 + Object.keys(f.font ?? {}).length + Object.keys(f).length + 3 * borders;
 }
 
 function applyFormat(range: Excel.Range, area: CellRange, f: OfficeFormat): void {
