@@ -24,7 +24,12 @@ export interface PlainConvention extends PlainLine {
    * line is four years of eight amounts: the JSON report and the text report stop at the axes.
    */
   actions?: (PlainLine & { key: string; label: string; axe: string })[];
+  /** Actions left out of `actions` because there were more than the review shows (their count). */
+  actionsOmitted?: number;
 }
+
+/** Actions the review workbook details per file: beyond, its axes and total only (a sheet of 5 rows an action stays usable). */
+export const REVIEW_MAX_ACTIONS = 500;
 
 const plain = (m: Money | null) => (m === null ? null : plainAmount(m));
 const rate = (m: Money | null) => (m === null ? null : m.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
@@ -37,21 +42,55 @@ function plainLine(l: FourYearLine): PlainLine {
   };
 }
 
-export function plainConvention(view: ConventionView, options: { actions?: boolean } = {}): PlainConvention {
+export function plainConvention(view: ConventionView, options: { actions?: boolean; maxActions?: number } = {}): PlainConvention {
+  const tooMany = view.actions.length > (options.maxActions ?? REVIEW_MAX_ACTIONS);
   return {
     period: view.years,
     sources: view.sources,
     expected: { years: view.expected.years.map((e) => ({ year: e.year, amount: plain(e.amount), source: e.source })), total: plain(view.expected.total) },
     ...plainLine(view.total),
     axes: view.axes.map((a) => ({ axe: a.axe, ...plainLine(a) })),
-    ...(options.actions ? { actions: view.actions.map((a) => ({ key: a.key, label: a.label, axe: a.axe, ...plainLine(a) })) } : {}),
+    ...(options.actions && !tooMany ? { actions: view.actions.map((a) => ({ key: a.key, label: a.label, axe: a.axe, ...plainLine(a) })) } : {}),
+    ...(options.actions && tooMany ? { actionsOmitted: view.actions.length } : {}),
   };
+}
+
+/** The State money notified in the tables against art. 2.2's, over the years the workbook has them. */
+export interface ReadGap {
+  /** Years of the convention whose notified amount was read, and those not read yet. */
+  read: number[];
+  unread: number[];
+  /** Σ notified over the years read. */
+  notified: Decimal;
+  /** Σ expected over the years read (null when one of them is unknown). */
+  expected: Decimal | null;
+  /** notified − expected over the years read; null when the expected amount is unknown or nothing was read. */
+  gap: Decimal | null;
+}
+
+export function readGap(c: PlainConvention): ReadGap {
+  const notifiedOf = new Map(c.years.map((y) => [y.year, y.notified]));
+  const read: number[] = [];
+  const unread: number[] = [];
+  let notified = new Decimal(0);
+  let expected: Decimal | null = new Decimal(0);
+  for (const e of c.expected.years) {
+    const n = notifiedOf.get(e.year);
+    if (n === null || n === undefined) {
+      unread.push(e.year);
+      continue;
+    }
+    read.push(e.year);
+    notified = notified.plus(n);
+    expected = expected === null || e.amount === null ? null : expected.plus(e.amount);
+  }
+  return { read, unread, notified, expected, gap: expected !== null && read.length > 0 ? notified.minus(expected) : null };
 }
 
 const euro = (s: string) => formatEuro(new Decimal(s));
 
 /** « notifié … ; versé … ; réalisé … (…) ; reporté … » for one line of the view. */
-function figures(l: PlainLine): string {
+export function figures(l: PlainLine): string {
   const t = l.totals;
   const spent = `réalisé ${euro(t.stateSpent)}${t.stateRate !== null ? ` (${formatPercent(new Decimal(t.stateRate))} des crédits versés)` : ''}`;
   return `notifié ${euro(t.notified)} ; versé ${euro(t.paid)} ; ${spent} ; non consommé ${euro(t.stateUnspent)} ; reporté ${euro(t.carryOverState)} (part CD ${euro(t.carryOverCd)})`;
