@@ -1,4 +1,5 @@
 import type { Finding } from '../domain/finding';
+import { countSeverities, severitySummary } from '../domain/severity-counts';
 import type { OptionOverrides } from '../domain/workbook';
 import type { Grid } from '../layout/grid';
 import { readXlsxBufferSync, readXlsxFileBytes } from '../adapters/xlsx/read-xlsx';
@@ -24,16 +25,9 @@ export interface FileResult {
   convention?: PlainConvention;
 }
 
-export function countBySeverity(findings: Finding[]): FileResult['counts'] {
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
+export const countBySeverity: (findings: Finding[]) => FileResult['counts'] = countSeverities;
 
-export function summaryText(c: FileResult['counts']): string {
-  const part = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-  return [part(c.error, 'erreur', 'erreurs'), part(c.warning, 'avertissement', 'avertissements'), part(c.info, 'information', 'informations')].join(', ');
-}
+export const summaryText: (c: FileResult['counts']) => string = severitySummary;
 
 export interface CheckFileOptions {
   /** Sum the conventions' amounts per axe and volet (FileResult.summary): only the review workbook needs them. */

@@ -24,6 +24,10 @@ export interface CollectOptions {
 
 interface Walk extends CollectedFiles {
   visited: Set<string>;
+  /** Workbooks already taken, by file identity → the name first given: each is checked once. */
+  taken: Map<string, string>;
+  /** Workbooks met, each time (a folder whose workbooks were all given before is not empty). */
+  met: number;
   excluded: { resolved: Set<string>; ids: Set<string> };
   handles: fs.FileHandle[];
 }
@@ -44,6 +48,8 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
     notices: [],
     shownAs: new Map(),
     visited: new Set(),
+    taken: new Map(),
+    met: 0,
     excluded: await excludedFiles(options.exclude ?? []),
     handles,
     release: async () => {
@@ -59,17 +65,17 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
       continue;
     }
     if (!stat.isDirectory()) {
-      w.targets.push({ file: p });
+      if (firstTime(stat, p, w)) w.targets.push({ file: p });
       continue;
     }
     if (w.visited.has(idOf(stat))) {
       w.notices.push(`Le dossier « ${p} » a déjà été parcouru : il n’est pas parcouru une seconde fois.`);
       continue;
     }
-    const before = w.targets.length;
+    const before = w.targets.length + w.met;
     w.visited.add(idOf(stat));
     await walk(Buffer.from(p), p, true, w);
-    if (w.targets.length === before) w.targets.push({ file: p, problem: `Le dossier « ${p} » ne contient aucun classeur .xlsx.` });
+    if (w.targets.length + w.met === before) w.targets.push({ file: p, problem: `Le dossier « ${p} » ne contient aucun classeur .xlsx.` });
   }
   const { targets, notices, shownAs, release } = w;
   return { targets, notices, shownAs, release };
@@ -155,6 +161,7 @@ async function addWorkbook(full: Buffer, label: string, exact: boolean, w: Walk)
     w.notices.push(`« ${label} » est le rapport de revue d’un contrôle précédent, que le nouveau remplace : il n’est pas contrôlé.`);
     return;
   }
+  if (!firstTime(s, label, w)) return;
   if (exact) {
     try {
       await fs.access(full, constants.R_OK);
@@ -190,6 +197,23 @@ function entryProblem(label: string, e: unknown, folder: boolean): string {
   if (folder) return folderProblem(label, e);
   if (errnoCode(e) === 'ENOENT') return `Le fichier « ${label} » a disparu pendant le parcours : il n’a pas été contrôlé.`;
   return `Le fichier « ${label} » n’a pas pu être lu (${fsReason(e)}).`;
+}
+
+/** False (with a notice) when the same file — same name, other spelling, link — was already taken. */
+function firstTime(s: { dev: bigint; ino: bigint }, label: string, w: Walk): boolean {
+  w.met++;
+  const id = idOf(s);
+  const first = w.taken.get(id);
+  if (first === undefined) {
+    w.taken.set(id, label);
+    return true;
+  }
+  w.notices.push(
+    first === label
+      ? `« ${label} » est donné plusieurs fois : il n’est contrôlé qu’une fois.`
+      : `« ${label} » est le même fichier que « ${first} » (même nom écrit autrement, ou lien) : il n’est contrôlé qu’une fois.`,
+  );
+  return false;
 }
 
 const idOf = (s: { dev: bigint; ino: bigint }): string => `${s.dev}:${s.ino}`;

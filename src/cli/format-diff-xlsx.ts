@@ -5,15 +5,13 @@ import type { Money } from '../domain/money';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
 import type { DiffReport } from './format-diff';
 import { diffSummary, parameterLine, rowLine, shareLine, tableLine } from '../domain/diff-lines';
-import { type Cell, type Column, sheet, table } from './format-xlsx';
+import { type Cell, type Column, sheet, table, wrapColumns } from './xlsx-table';
 
 /**
  * `annexes diff --format xlsx`: « Changements » (one row per change, filterable by category, amounts
  * as numbers in euros) and « Constats » (findings fixed and introduced), each an Excel table.
  */
 const EURO = '#,##0.00 "€"';
-/** The table's header row (format-xlsx's sheet(): title, a line, then the table). */
-const TABLE_TOP = 3;
 const money = (m: Money | null): Cell => (m === null ? null : m.toDecimalPlaces(2).toNumber());
 
 export async function formatDiffXlsx(r: DiffReport): Promise<Buffer> {
@@ -51,7 +49,7 @@ export async function formatDiffXlsx(r: DiffReport): Promise<Buffer> {
   changes.getCell(2, 1).value = diffSummary(d);
   table(changes, 'Changements', columns, rows, false);
   for (const c of [5, 6]) changes.getColumn(c).numFmt = EURO;
-  wrap(changes, columns, rows, [2, 3, 4, 8, 9]);
+  wrapColumns(changes, columns, rows, [2, 3, 4, 8, 9]);
   const findingColumns: Column[] = [
     { name: 'Statut', width: 12 },
     { name: 'Règle', width: 22 },
@@ -66,18 +64,6 @@ export async function formatDiffXlsx(r: DiffReport): Promise<Buffer> {
   ]);
   const findings = sheet(wb, 'Constats', `${d.fixed.length} constat(s) corrigé(s), ${d.introduced.length} nouveau(x) constat(s)`);
   table(findings, 'ConstatsModifies', findingColumns, findingRows, false);
-  wrap(findings, findingColumns, findingRows, [6]);
+  wrapColumns(findings, findingColumns, findingRows, [6]);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/**
- * Wrapped columns, and each row as high as its longest wrapped text needs: neither ExcelJS nor a
- * spreadsheet opening the file sizes rows, and a printed page would show lines over one another.
- */
-function wrap(ws: ExcelJS.Worksheet, columns: Column[], rows: Cell[][], wrapped: number[]): void {
-  columns.forEach((_c, i) => (ws.getColumn(i + 1).alignment = wrapped.includes(i + 1) ? { wrapText: true, vertical: 'top' } : { vertical: 'top' }));
-  rows.forEach((cells, i) => {
-    const lines = Math.max(1, ...wrapped.map((c) => Math.ceil(String(cells[c - 1] ?? '').length / Math.max(1, columns[c - 1].width - 2))));
-    if (lines > 1) ws.getRow(TABLE_TOP + 1 + i).height = 15 * lines;
-  });
 }

@@ -3,12 +3,13 @@ import ExcelJS from '../adapters/xlsx/exceljs';
 import type { FileResult } from './check-file';
 import { type SummaryGroup, cdShares, stateTotals } from './review-summary';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
-import { linesHeight, wrappedLines } from '../layout/print-layout';
 import { frenchDate } from '../domain/dates';
 import { UNREADABLE_RULE } from './format-csv';
 import { visibleCellText } from '../layout/visible-text';
 import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
 import { REVIEW_SHEETS, REVIEW_STATUS } from './review-sheets';
+import { type Cell, type Column, sheet, table, wrapColumns } from './xlsx-table';
+import { conventionSheet } from './format-convention-xlsx';
 
 /** When and with what the review was made, and how files are named (relative to the folder given). */
 export interface ReviewHeader {
@@ -21,22 +22,14 @@ export interface ReviewHeader {
 
 /**
  * The controllers' consolidated review workbook: « Synthèse » (one row per file), « Constats »
- * (every finding, one row each) and « Totaux par axe et volet » (amounts added up across files),
- * each an Excel table, so filters and sorting work at once. French labels; amounts in euros.
+ * (every finding, one row each), « Totaux par axe et volet » (amounts added up across files) and
+ * « Convention 2024-2027 » (the CLS over its four years, per file: convention, axes, actions), each
+ * an Excel table, so filters and sorting work at once. French labels; amounts in euros.
  */
 export { REVIEW_SHEETS, REVIEW_STATUS };
 
-const EURO = '#,##0.00 "€"';
-const PERCENT = '0.00%';
-const TABLE_TOP = 3;
-
-export type Cell = string | number | null;
-export interface Column {
-  name: string;
-  width: number;
-  numFmt?: string;
-  total?: 'sum';
-}
+export const EURO = '#,##0.00 "€"';
+export const PERCENT = '0.00 %';
 
 export async function formatReviewXlsx(results: FileResult[], header?: ReviewHeader): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -45,7 +38,7 @@ export async function formatReviewXlsx(results: FileResult[], header?: ReviewHea
   summarySheet(wb, results, name, header);
   findingsSheet(wb, results, name);
   totalsSheet(wb, results);
-  // A four-year CLS view (2024–2027, issue 13) goes here, as a sheet of its own after the totals.
+  conventionSheet(wb, results, name);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -140,14 +133,8 @@ function findingsSheet(wb: ExcelJS.Workbook, results: FileResult[], name: (file:
   }
   const ws = sheet(wb, REVIEW_SHEETS.findings, `${rows.length} constat(s) — filtrer par fichier, règle ou gravité avec les flèches des en-têtes`);
   table(ws, 'Constats', columns, rows, false);
-  ws.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
-  // Rows as tall as their wrapped message (Excel's table font: Calibri 11), so a printout never overprints.
-  rows.forEach((row, i) => {
-    const message = row[6];
-    if (typeof message !== 'string') return;
-    const h = linesHeight(wrappedLines(message, columns[6].width, 11), 11);
-    if (h > 15) ws.getRow(TABLE_TOP + 1 + i).height = h;
-  });
+  // Rows as tall as their wrapped message, so a printout never overprints.
+  wrapColumns(ws, columns, rows, [7]);
 }
 
 /** A plain amount or count as a number (so it sorts), anything else ("G + J", "=L50+N50") as text. */
@@ -187,42 +174,4 @@ function totalsSheet(wb: ExcelJS.Workbook, results: FileResult[]): void {
     .map((s): Cell[] => [s.g.convention === 'CLS' ? 'CLS' : 'France Travail', s.g.year, s.g.group, money(s.state), money(s.cd), money(s.other), money(s.total), s.files]);
   const ws = sheet(wb, REVIEW_SHEETS.totals, 'Montants prévus additionnés sur les fichiers lisibles (CLS : prévisionnel par axe ; France Travail : plan d’action par volet)');
   table(ws, 'Totaux', columns, rows, false);
-}
-
-/** A sheet with a title line and a frozen, repeated table header (used by `annexes diff` too). */
-export function sheet(wb: ExcelJS.Workbook, name: string, title: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: TABLE_TOP }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
-  ws.getCell(1, 1).value = xlsxLiteral(visibleCellText(title)); // may name files
-  ws.getCell(1, 1).font = { bold: true, size: 13 };
-  ws.pageSetup.printTitlesRow = `${TABLE_TOP}:${TABLE_TOP}`;
-  return ws;
-}
-
-/** An Excel table (filters, stripes) under the title. */
-export function table(ws: ExcelJS.Worksheet, name: string, columns: Column[], rows: Cell[][], totals: boolean): void {
-  // Excel tables need one data row: an empty review still gets a (blank) one.
-  // Texts from the workbooks and the disk shown as written (visible control characters; text, never a formula).
-  const data = rows.length > 0 ? rows.map((row) => row.map((c) => (typeof c === 'string' ? xlsxLiteral(visibleCellText(c)) : c))) : [columns.map(() => null)];
-  ws.addTable({
-    name,
-    ref: `A${TABLE_TOP}`,
-    headerRow: true,
-    totalsRow: totals,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: columns.map((c, i) => ({
-      name: c.name,
-      filterButton: true,
-      ...(totals && i === 0 ? { totalsRowLabel: 'Total' } : {}),
-      ...(totals && c.total ? { totalsRowFunction: c.total } : {}),
-    })),
-    rows: data,
-  });
-  columns.forEach((c, i) => {
-    const col = ws.getColumn(i + 1);
-    col.width = c.width;
-    if (c.numFmt) col.numFmt = c.numFmt;
-  });
 }

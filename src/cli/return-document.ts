@@ -12,6 +12,9 @@ import type { CauseGroup } from '../layout/report/causes';
 import type { WritePlan } from '../layout/write-plan';
 import { type FileResult, summaryText } from './check-file';
 import { fileStatus } from './format-xlsx';
+import { type PlainConvention, figures, readGap } from './convention-json';
+import Decimal from 'decimal.js';
+import { formatEuro } from '../domain/money';
 
 export const RETURN_SHEET = 'Retour du contrôle';
 export const RETURN_ANNEX_SHEET = 'Annexe technique';
@@ -67,6 +70,12 @@ export function planReturnDocument(result: FileResult, ctx: ReviewContext): Repo
       for (const reading of s.readings) field(reading.label, `${reading.value} (${reading.source})`);
       r++;
     }
+    if (result.convention) {
+      const c = result.convention;
+      heading(`Contrat local des solidarités ${c.period[0]}-${c.period[c.period.length - 1]} : crédits de l’État sur la durée de la convention`);
+      for (const [label, value] of conventionFields(c)) field(label, value);
+      r++;
+    }
     heading('Constats par cause probable');
     return r;
   };
@@ -91,6 +100,44 @@ export function planReturnDocument(result: FileResult, ctx: ReviewContext): Repo
     plan.styles?.push(...w.styles);
   }
   return { plan, print: printsOf(plan), styles: plan.styles ?? [], charts: [] };
+}
+
+/** « 2024 et 2025 », « 2024, 2025 et 2026 ». */
+function frenchList(items: (string | number)[]): string {
+  return items.length <= 1 ? String(items[0] ?? '') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`;
+}
+
+/**
+ * The four-year summary of the return document: art. 2.2's amount and where it comes from, what the
+ * tables notify over the years read and the gap, the years not read yet, then the whole convention
+ * and each axe (notified, paid, spent and rate, unspent, carried over).
+ */
+export function conventionFields(c: PlainConvention): [string, string][] {
+  const euro = (d: Decimal.Value) => formatEuro(new Decimal(d));
+  const bySource = (source: string) => c.expected.years.filter((e) => e.source === source).map((e) => e.year);
+  const origin = [
+    bySource('notifié').length ? `${frenchList(bySource('notifié'))} notifié${bySource('notifié').length > 1 ? 's' : ''}` : '',
+    bySource('prévisionnel').length ? `${frenchList(bySource('prévisionnel'))} au prévisionnel de l’art. 2.2` : '',
+  ].filter(Boolean);
+  const g = readGap(c);
+  const fields: [string, string][] = [
+    ['Attendu selon l’art. 2.2 et les avenants', c.expected.total === null ? 'inconnu : le montant d’au moins une année manque dans la feuille Paramètres' : `${euro(c.expected.total)} (${origin.join(', ')})`],
+  ];
+  let notified = 'aucune année lue';
+  if (g.read.length > 0) {
+    const against =
+      g.gap === null || g.expected === null
+        ? 'attendu de ces années inconnu'
+        : g.gap.isZero()
+          ? 'conforme à l’attendu de ces années'
+          : `${g.gap.isNegative() ? 'inférieur' : 'supérieur'} de ${euro(g.gap.abs())} à l’attendu de ces années (${euro(g.expected)})`;
+    notified = `${euro(g.notified)} pour ${frenchList(g.read)}, ${against}`;
+  }
+  fields.push(['Notifié dans les tableaux financiers', notified]);
+  if (g.unread.length) fields.push(['Années non encore lues', frenchList(g.unread)]);
+  fields.push(['Ensemble de la convention (années lues)', figures(c)]);
+  for (const a of c.axes) fields.push([`Axe ${a.axe}`, figures(a)]);
+  return fields;
 }
 
 /** « retour-62-pas-de-calais.xlsx »; a file without Département is named after the file checked. */

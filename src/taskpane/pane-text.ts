@@ -24,6 +24,21 @@ export function listNames(names: string[]): string {
   return andList(names.map((n) => `« ${n} »`));
 }
 
+/**
+ * Sheets the marks left alone because their protection forbids cell formatting, and what the
+ * officer can do about it (the French dialog's own words).
+ */
+export function protectedSheetsText(names: string[], removing: boolean): string {
+  const n = names.length;
+  if (n === 0) return '';
+  const plural = n > 1 ? 's' : '';
+  const what = removing
+    ? `Marques laissées sur ${n > 1 ? 'les feuilles' : 'la feuille'} ${listNames(names)}, protégée${plural} contre la mise en forme`
+    : `${count(n, 'feuille laissée', 'feuilles laissées')} telle${plural} quelle${plural}, car protégée${plural} contre la mise en forme : ${listNames(names)}`;
+  const it = n > 1 ? 'les' : 'la';
+  return `${what}. Pour ${removing ? 'les retirer' : `${it} marquer`}, ôtez ${n > 1 ? 'leur' : 'sa'} protection (Révision › Ôter la protection de la feuille) ou protégez-${it} en cochant « Format de cellule », puis cliquez de nouveau.`;
+}
+
 /** "aujourd’hui à 14:32", "le 12/03/2025 à 09:05". */
 export function whenWritten(iso: string, now = new Date()): string {
   const d = new Date(iso);

@@ -20,7 +20,7 @@ import { shownCumul, totalSpent } from '../layout/report/statement';
 import type { WritePlan } from '../layout/write-plan';
 import type { Place } from './comparison-view';
 import { describeError } from './describe-error';
-import { count, listNames } from './pane-text';
+import { count, listNames, protectedSheetsText } from './pane-text';
 import { useChangeWatch } from './use-change-watch';
 import { useComparison } from './use-comparison';
 import { REPORT_TITLE, SETTINGS_TITLE, WRITE_ACTIONS } from './write-actions';
@@ -266,7 +266,7 @@ export function usePane(actions: WorkbookActions) {
       const result = await actions.toggleMarks(view?.analysis.findings ?? []);
       setMarked(actions.hasMarks());
       const n = result.skippedSheets.length;
-      const skipped = n ? ` ${count(n, 'feuille laissée', 'feuilles laissées')} telle${n > 1 ? 's' : ''} quelle${n > 1 ? 's' : ''}, car protégée${n > 1 ? 's' : ''} contre la mise en forme : ${listNames(result.skippedSheets)}.` : '';
+      const skipped = n ? ` ${protectedSheetsText(result.skippedSheets, removing)}` : '';
       const done = removing
         ? `${count(result.cleared, 'cellule a', 'cellules ont')} retrouvé ${result.cleared > 1 ? 'leur' : 'sa'} couleur d’origine.`
         : `${count(result.marked, 'cellule colorée', 'cellules colorées')} selon la gravité. « Retirer les marques » leur rend leur couleur d’origine.`;

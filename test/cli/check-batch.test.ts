@@ -72,7 +72,7 @@ describe('annexes check --format xlsx', () => {
     expect(code).toBe(2);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(out) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual([REVIEW_SHEETS.summary, REVIEW_SHEETS.findings, REVIEW_SHEETS.totals]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([REVIEW_SHEETS.summary, REVIEW_SHEETS.findings, REVIEW_SHEETS.totals, REVIEW_SHEETS.convention]);
     const rows = (name: string) => {
       const ws = wb.getWorksheet(name)!;
       const out: unknown[][] = [];
@@ -144,7 +144,7 @@ describe('the controllers’ return documents', () => {
       `Outil : annexes ${toolVersion()} (contrôle automatique des annexes financières CLS et France Travail)`,
       'Valorisation FSE+ comptée comme part du Département (FT art. 3.3) : non (feuille Paramètres)',
       'Forfait du volet 1 au bilan France Travail : limité aux dépenses éligibles (FT art. 8) (par défaut)',
-      '1. Exécution 2024 non renseignée — 33 erreurs, 1 information',
+      '1. Exécution 2024 non renseignée — 33 erreurs et 1 information',
       'Pour le préfet et par délégation, le contrôleur',
     ]));
     expect(body.some((t) => /^Date du contrôle : \d{2}\/\d{2}\/\d{4}$/.test(t))).toBe(true);

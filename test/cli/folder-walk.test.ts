@@ -6,7 +6,7 @@
  * ordinary user (uid 65534) when the tests run as root, as in CI.
  */
 import { execFileSync } from 'child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, closeSync, linkSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -152,6 +152,22 @@ describe('links, odd names and odd files', () => {
       `annexes check : Le dossier « ${top} » a déjà été parcouru : il n’est pas parcouru une seconde fois.\n` +
         `annexes check : Le dossier « ${path.join(top, 'sous')} » a déjà été parcouru : il n’est pas parcouru une seconde fois.\n`,
     );
+  });
+
+  it('a workbook given twice, under another spelling, through a hard link, or also found in a folder given, is checked once', async () => {
+    const top = tree('meme-fichier', { 'a.xlsx': 'workbook', 'b.xlsx': 'workbook' });
+    const a = path.join(top, 'a.xlsx');
+    const other = path.join(top, '.', 'a.xlsx').replace(`${path.sep}a.xlsx`, `${path.sep}.${path.sep}a.xlsx`);
+    linkSync(path.join(top, 'b.xlsx'), path.join(root, 'b-lien.xlsx'));
+    const r = await run(['check', a, a, other, path.join(root, 'b-lien.xlsx'), top, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(files(r.stdout).map((f) => path.relative(root, f.file))).toEqual(['meme-fichier/a.xlsx', 'b-lien.xlsx']);
+    expect(r.stderr.split('\n').filter(Boolean)).toEqual([
+      `annexes check : « ${a} » est donné plusieurs fois : il n’est contrôlé qu’une fois.`,
+      `annexes check : « ${other} » est le même fichier que « ${a} » (même nom écrit autrement, ou lien) : il n’est contrôlé qu’une fois.`,
+      `annexes check : « ${a} » est donné plusieurs fois : il n’est contrôlé qu’une fois.`,
+      `annexes check : « ${path.join(top, 'b.xlsx')} » est le même fichier que « ${path.join(root, 'b-lien.xlsx')} » (même nom écrit autrement, ou lien) : il n’est contrôlé qu’une fois.`,
+    ]);
   });
 
   it('names that are not UTF-8 are checked and shown with « � », in this thread and in the worker pool', async () => {

@@ -49,9 +49,9 @@ describe('annexes report', () => {
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     const drawing = await zip.file('xl/drawings/drawing1.xml')!.async('string');
     const drawingRels = await zip.file('xl/drawings/_rels/drawing1.xml.rels')!.async('string');
-    // The chart sheet is the report's third: cover, statement, chart.
-    const sheetRels = await zip.file('xl/worksheets/_rels/sheet3.xml.rels')!.async('string');
-    const sheet = await zip.file('xl/worksheets/sheet3.xml')!.async('string');
+    // The chart sheet is the report's fourth: cover, statement, convention 2024-2027, chart.
+    const sheetRels = await zip.file('xl/worksheets/_rels/sheet4.xml.rels')!.async('string');
+    const sheet = await zip.file('xl/worksheets/sheet4.xml')!.async('string');
     const statement = await zip.file('xl/worksheets/sheet2.xml')!.async('string');
     const types = await zip.file('[Content_Types].xml')!.async('string');
     const workbook = await zip.file('xl/workbook.xml')!.async('string');

@@ -12,14 +12,16 @@ import { FINDINGS_SHEET } from '../../src/layout/report/findings-sheet';
 import { type MidTermReport, OBSERVATIONS_SHEET, planMidTermReport } from '../../src/layout/report/mid-term-report';
 import { STATEMENT_SHEET } from '../../src/layout/report/statement-sheet';
 import { midTermWorkbook } from '../helpers/mid-term';
-import { type PdfPage, pageText } from '../helpers/pdf';
+import { conventionWorkbook } from '../helpers/convention';
+import { CONVENTION_SHEET } from '../../src/layout/report/convention-sheet';
+import { type PdfPage, pageText, pagesOf } from '../helpers/pdf';
 import { firstPagePicture, printWorkbook, printedProblems } from '../helpers/printed-document';
 
 /**
  * The mid-term report for the préfet, printed by LibreOffice: every sheet on A4 as planned, one
  * page wide, no wrapped text over its neighbours, the chart alone on one page, plain French in the
- * body and rule IDs only in the technical annex. Printed for the sample (no execution yet) and for
- * a 2024–2025 workbook whose execution is filled in.
+ * body and rule IDs only in the technical annex. Printed for the sample (no execution yet), for
+ * a 2024–2025 workbook whose execution is filled in, and for a whole 2024–2027 convention.
  */
 jest.setTimeout(300_000);
 
@@ -30,6 +32,23 @@ async function printReport(name: string, grid: Grid): Promise<{ report: MidTermR
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'annexes-report-doc-')), `${name}.xlsx`);
   writeFileSync(file, await reportToXlsxBuffer(report));
   return { report, ...(await printWorkbook(file)) };
+}
+
+/** The convention's sheet on paper; its text. */
+function conventionPrinted({ pages, report }: { pages: PdfPage[]; report: MidTermReport }): string {
+  const mine = printedProblems(pages, CONVENTION_SHEET, {
+    orientation: 'landscape',
+    firstPage: ['2. Convention 2024-2027', 'Origine du montant attendu', 'Exécution lue dans', 'Convention 2024-2027', '13 370 192,00 €', 'Total de la convention', 'affecté)'],
+  });
+  expect(mine.problems).toEqual([]);
+  const text = mine.pages.map(pageText).join('\n');
+  // Every action printed; no block cut by a page: as many cumuls as block titles on each page.
+  for (const a of report.statement.actions) expect(text).toContain(`${a.fiche} — `);
+  for (const p of mine.pages) {
+    const t = pageText(p);
+    expect((t.match(/Cumul 2024-2027/g) ?? []).length).toBe((t.match(/(^|\s)(Total de la convention|Axe \d —|\d\.\d —)/g) ?? []).length);
+  }
+  return text;
 }
 
 describe.each([
@@ -74,6 +93,16 @@ describe.each([
     if (name === 'mi-parcours') expect(existsSync(firstPagePicture(pdf, cover, 'rapport-mi-parcours'))).toBe(true);
   });
 
+  it('the convention 2024-2027: art. 2.2’s amount against the notified on its first page, one page wide, every block whole', () => {
+    const text = conventionPrinted(printed);
+    if (name === 'exemple') {
+      expect(text).toContain('année non encore lue : aucun bloc 2026 dans le classeur');
+      expect(text).toContain('exécution 2025 non encore renseignée');
+      expect(text).toContain('2 années non lues');
+    }
+    if (name === 'mi-parcours') expect(existsSync(firstPagePicture(printed.pdf, pagesOf(printed.pages, CONVENTION_SHEET)[0], 'rapport-convention'))).toBe(true);
+  });
+
   it('the chart alone on one page, whole: title, every action, both series', () => {
     const { pages, pdf, report } = printed;
     const mine = printedProblems(pages, CHART_SHEET, { orientation: 'landscape', firstPage: [] }).pages;
@@ -93,6 +122,23 @@ describe.each([
     expect(ids.filter((id) => new RegExp(`\\b${id}\\b`).test(body))).toEqual([]);
     expect(text(FINDINGS_SHEET)).toMatch(/\bPLAN-DELTA\b/);
     expect(text(OBSERVATIONS_SHEET)).toMatch(/Suite à donner : /);
-    if (name === 'exemple') expect(text(OBSERVATIONS_SHEET)).toMatch(/1\. Exécution 2024 non renseignée — 33 erreurs, 1 information/);
+    if (name === 'exemple') expect(text(OBSERVATIONS_SHEET)).toMatch(/1\. Exécution 2024 non renseignée — 33 erreurs et 1 information/);
+  });
+});
+
+describe('the mid-term report of a whole 2024–2027 convention, printed', () => {
+  let printed: Awaited<ReturnType<typeof printReport>>;
+  beforeAll(async () => {
+    printed = await printReport('quatre-ans', conventionWorkbook({ fiches: true }).grid);
+  });
+
+  it('every sheet on the pages planned, nothing over anything; the convention read in full, year by year', () => {
+    for (const sheet of printed.report.plan.createSheets) {
+      const { pages: mine, problems } = printedProblems(printed.pages, sheet.name, { orientation: sheet.print?.orientation ?? 'landscape', firstPage: [] });
+      expect({ sheet: sheet.name, problems, pages: mine.length }).toEqual({ sheet: sheet.name, problems: [], pages: printed.report.pages[sheet.name] });
+    }
+    const text = conventionPrinted(printed);
+    expect(text).not.toMatch(/non encore lue|non lu\b|non encore renseignée/);
+    for (const y of [2024, 2025, 2026, 2027]) expect(text).toContain(`Prévisionnel ${y} Exécution ${y}`);
   });
 });

@@ -67,7 +67,11 @@ describe('a controllers’ return document, printed', () => {
   it('A4 portrait, one page wide, nothing over anything; the annex landscape', () => {
     const body = printedProblems(pages, RETURN_SHEET, {
       orientation: 'portrait',
-      firstPage: ['Retour du contrôle des annexes financières', 'Département : Pas-de-Calais (62)', 'Lectures appliquées', 'Exécution 2024 non renseignée'],
+      firstPage: [
+        'Retour du contrôle des annexes financières', 'Département : Pas-de-Calais (62)', 'Lectures appliquées',
+        'Contrat local des solidarités 2024-2027 : crédits de l’État sur la durée de la convention', 'Attendu selon l’art. 2.2 et les avenants : 13 370 192,00 €',
+        'Années non encore lues : 2026 et 2027', 'Exécution 2024 non renseignée',
+      ],
     });
     expect(body.problems).toEqual([]);
     expect(body.pages.length).toBeGreaterThanOrEqual(2);
@@ -83,6 +87,11 @@ describe('the controllers’ review workbook, printed', () => {
     const { pages } = await printWorkbook(path.join(dir, 'revue.xlsx'));
     expect(pages.flatMap(overprints)).toEqual([]);
     expect(pages.some((p) => pageText(p).includes('Cause probable'))).toBe(true);
+    // The four-year sheet: the sample's convention, its axes and actions, 2026 and 2027 not read.
+    const convention = pages.filter((p) => pageText(p).includes('CLS 2024-2027 sur la durée de la convention'));
+    expect(convention).toHaveLength(1);
+    const text = pageText(convention[0]);
+    for (const t of ['Contrat local des solidarités 2024-2027', 'Cumul 2024-2027', '2 années lues sur 4,', 'non lue', 'prévisionnel (art. 2.2)', '13 370 192,00 €']) expect(text).toContain(t);
     expect(pages.every((p) => p.width > p.height)).toBe(true); // landscape
   });
 });

@@ -112,7 +112,7 @@ describe('the pane', () => {
     await screen.findByText(/Préparer le rapport à mi-parcours : terminé/, {}, SLOW);
     const text = bodyText();
     expect(text).toMatch(
-      /\d+ cellules écrites ; 6 feuilles créées : « Rapport - couverture », « Rapport - bilan financier », « Rapport - graphique », « Rapport - indicateurs », « Rapport - observations » et « Rapport - annexe technique »/,
+      /\d+ cellules écrites ; 7 feuilles créées : « Rapport - couverture », « Rapport - bilan financier », « Rapport - convention 2024-2027 », « Rapport - graphique », « Rapport - indicateurs », « Rapport - observations » et « Rapport - annexe technique »/,
     );
     expect(text).toMatch(/Onglet Écritures : « Annuler » la défait\./);
     expect(text).not.toMatch(/\(s\)/);
@@ -124,7 +124,7 @@ describe('the pane', () => {
     fireEvent.click(within(list).getByRole('button', { name: 'Annuler cette écriture' }));
     await screen.findByText('Écriture annulée', {}, SLOW);
     expect(host.excel.model.grid.sheets.map((s) => s.name)).toEqual(before);
-    expect(bodyText()).toMatch(/6 feuilles retirées/);
+    expect(bodyText()).toMatch(/7 feuilles retirées/);
     expect(screen.getByText('Aucune écriture à annuler dans ce classeur.')).toBeTruthy();
   });
 

@@ -60,6 +60,8 @@ export async function inputReplacedBy(output: string, inputs: readonly string[])
 
 /** Early check, before the work: not an input, not a folder, in a folder that exists. */
 export async function checkOutput(output: string, inputs: readonly string[], verb: string): Promise<void> {
+  // Unix tools read « - » as the terminal: a file silently named « - » would surprise.
+  if (output === '-') throw new OutputError('« - » ne désigne pas l’écran ici : sans --out, le résultat s’affiche dans le terminal ; pour un fichier nommé « - », écrivez « ./- ».');
   const input = await inputReplacedBy(output, inputs);
   if (input !== null) throw new OutputIsInputError(output, input, verb, new Set(inputs.map((i) => path.resolve(i))).size);
   const s = await statOf(output);

@@ -4,12 +4,14 @@
  *   1. list the sheets (by id) and the date system;
  *   2. read what the plan will overwrite, the protection of the sheets it touches, and the whole
  *      content of the tool-owned sheets it rewrites — and refuse, before writing anything, a write
- *      a protected sheet would stop half-way;
+ *      a protected sheet would stop half-way; a styled sheet rewritten (a statement, the bilan, the
+ *      report) has its cell formats, row heights and print setup read too, in one more round trip;
  *   3. save the undo record (its own round trip: once it is in, whatever happens next can be undone),
  *      with a hidden defined name on the cells written in each kept sheet;
  *   4. write, calculation suspended: tool-owned sheets are emptied and rewritten in place (never
  *      renamed or deleted, so `='Contrôles'!B2` elsewhere keeps working), new sheets are added,
- *      cells, formats and charts written — one round trip unless the payload passes 4 MB;
+ *      cells, number formats, the documents' styles, row heights and print setup, and charts
+ *      written — one round trip unless the payload passes 4 MB;
  *   5. recalculate, and read back what the write left;
  *   6. complete the undo record with it (what undo will expect to find).
  * A failure at step 4 or later is a PartialWriteError: the workbook is partly written and « Annuler »
@@ -17,12 +19,15 @@
  */
 import { type CellRange, columnLetters } from '../../layout/grid';
 import type { ChartSpec } from '../../layout/report/report-plan';
-import type { SheetToCreate, WritePlan } from '../../layout/write-plan';
+import type { SheetToCreate, StyleRun, WritePlan } from '../../layout/write-plan';
 import { writeInput } from './cell-values';
 import { readDateSystem } from './date-system';
 import { areaAddress } from './office-address';
 import { ExcelTimeoutError, PartialWriteError, WorkbookActionError, frenchErrorMessage, readsFirst } from './office-errors';
+import { type LookSnapshot, type LookTarget, queueClearLook, readLooks } from './look-snapshot';
 import { type ExcelApi, isInternalSheet } from './office-globals';
+import { planFormatBlocks, queueFormats, queueRowHeights } from './office-format';
+import { queuePrintSetup } from './page-setup';
 import { DEFAULT_MAX_PAYLOAD_BYTES, PayloadBatches } from './payload-batches';
 import { type ReadPiece, type ReadRequest, readRanges } from './range-reader';
 import { loadSheet, queueEmpty, union } from './sheet-snapshot';
@@ -127,9 +132,15 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     }
     if (problems.length) throw protectionError(problems, 'Rien n’a été écrit.');
 
+    // 2b: what a styled rewrite changes beyond cells (formats, row heights, print setup).
+    const snaps = snapshots.map((s) => s.resolve());
+    const styles = plan.styles ?? [];
+    const looked = rewritten.map((r, k): LookTarget | null => (isStyled(r.spec, styles) ? { ws: r.ws, used: snaps[k].usedBox, lastRow: lastPlannedRow(r.spec, runs, styles), print: !!r.spec.print } : null));
+    const lookRead = await readLooks(context, looked.filter((t): t is LookTarget => t !== null), maxBytes);
+    const looks: (LookSnapshot | null)[] = looked.map((t) => (t ? lookRead.shift()! : null));
+
     // 3: the undo record, saved before anything else.
     const id = stack.nextId();
-    const snaps = snapshots.map((s) => s.resolve());
     const guards: SheetGuard[] = keptSheets.map((ws, k) => ({ sheetId: ws.id, name: guardName(id, k + 1), address: areaAddress(boxOf(kept.filter((r) => sheetOf(r.sheet) === ws).map((r) => r.area))) }));
     const charts = (options.charts ?? []).filter((c) => fresh.has(c.sheet.toLowerCase())).map((spec, k) => ({ sheet: spec.sheet, name: `${CHART_PREFIX}${id}_${k + 1}`, spec }));
     const areas: AreaRecord[] = kept.map((run, i) => ({ sheetId: sheetOf(run.sheet).id, sheet: sheetOf(run.sheet).name, before: cellsState(before.get(i)!), written: [run.cells.map((w) => writeInput(w, date1904))] }));
@@ -141,7 +152,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       plannedCells: plannedCells(runs.filter((r) => fresh.has(r.sheet.toLowerCase())), date1904),
       areas,
       guards,
-      rewritten: rewritten.map((r, k) => ({ sheetId: r.ws.id, name: r.ws.name, before: { ...snaps[k].content, protection: lifted.find((l) => l.ws === r.ws)?.options ?? null } })),
+      rewritten: rewritten.map((r, k) => ({ sheetId: r.ws.id, name: r.ws.name, before: { ...snaps[k].content, protection: lifted.find((l) => l.ws === r.ws)?.options ?? null, ...(looks[k] ? { look: looks[k] } : {}) } })),
       created: created.map((s) => ({ name: s.name })),
       chartsAdded: charts,
       visibleSheetIds: worksheets.items.filter((ws) => ws.visibility === 'Visible').map((ws) => ws.id),
@@ -169,16 +180,24 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     const proxies = new Map(byName);
     const touched: Touched = { sheetIds: rewritten.map((r) => r.ws.id), areas: kept.map((run) => ({ sheetId: sheetOf(run.sheet).id, address: areaAddress(run.area) })) };
     const batches = new PayloadBatches(maxBytes);
-    rewritten.forEach((r, k) => queueEmpty(batches, () => r.ws, snaps[k].usedBox, snaps[k].content.charts.map((c) => c.name)));
+    rewritten.forEach((r, k) => {
+      queueEmpty(batches, () => r.ws, snaps[k].usedBox, snaps[k].content.charts.map((c) => c.name));
+      const look = looks[k];
+      if (look) queueClearLook(batches, () => r.ws, snaps[k].usedBox, look.heights.length);
+    });
     for (const spec of created) batches.add(() => proxies.set(spec.name.toLowerCase(), worksheets.add(spec.name)), spec.name);
     queueCells(batches, proxies, runs, (run) => {
       const i = kept.indexOf(run);
       if (i < 0) return run.cells.map((w) => w.numFmt ?? 'General');
       return formatChanges[i] ? targetFormats[i] : null;
     }, date1904);
-    queueSheetFormats(batches, proxies, [...created, ...rewritten.map((r) => r.spec)], new Set(rewritten.map((r) => r.spec.name.toLowerCase())));
+    const rewrittenNames = new Set(rewritten.map((r) => r.spec.name.toLowerCase()));
+    queueSheetFormats(batches, proxies, [...created, ...rewritten.map((r) => r.spec)], rewrittenNames);
+    for (const spec of [...created, ...rewritten.map((r) => r.spec)].filter((x) => isStyled(x, styles))) queueLook(batches, () => proxies.get(spec.name.toLowerCase())!, spec, styles, rewrittenNames.has(spec.name.toLowerCase()));
     for (const c of charts) batches.add(() => queueChart(proxies.get(c.sheet.toLowerCase())!, c.spec, c.name), c.spec);
-    for (const { ws, options } of lifted) batches.add(() => ws.protection.protect(options), options);
+    // Protected again as they were, with cell formatting allowed as the tool's template allows it:
+    // the add-in's marks must be able to paint there (undo gives back the options as they were).
+    for (const { ws, options } of lifted) batches.add(() => ws.protection.protect(reprotection(options)), options);
     try {
       await batches.send(context, { suspendCalculation: true, onBatch: (done, total) => progress(0.3 + (0.5 * done) / total, 'Écriture dans le classeur') });
     } catch (e) {
@@ -260,6 +279,11 @@ async function liftProtection(context: Excel.RequestContext, lifted: { ws: Excel
   }
 }
 
+/** The options a rewritten tool-owned sheet is protected again with: its own, and cell formatting allowed. */
+export function reprotection(options: Record<string, boolean>): Record<string, boolean> {
+  return { ...options, allowFormatCells: true };
+}
+
 /** Protects again, with their options, those of the sheets that are no longer protected. */
 async function restoreProtection(context: Excel.RequestContext, lifted: { ws: Excel.Worksheet; options: Record<string, boolean> }[]): Promise<void> {
   if (lifted.length === 0) return;
@@ -307,6 +331,31 @@ function queueCells(batches: PayloadBatches, proxies: Map<string, Excel.Workshee
       if (numberFormat) range.numberFormat = numberFormat;
     }, [formulas, numberFormat]);
   }
+}
+
+/** A sheet whose look the plan sets (a document to print), rather than cells only (Contrôles). */
+function isStyled(spec: SheetToCreate, styles: StyleRun[]): boolean {
+  return !!spec.print || Object.keys(spec.rowHeights ?? {}).length > 0 || styles.some((s) => s.sheet.toLowerCase() === spec.name.toLowerCase());
+}
+
+/** The last row the plan writes, styles or sizes on a sheet. */
+function lastPlannedRow(spec: SheetToCreate, runs: WriteRun[], styles: StyleRun[]): number {
+  const name = spec.name.toLowerCase();
+  return Math.max(
+    1,
+    ...runs.filter((r) => r.sheet.toLowerCase() === name).map((r) => r.area.bottom),
+    ...styles.filter((s) => s.sheet.toLowerCase() === name).map((s) => s.row),
+    ...Object.keys(spec.rowHeights ?? {}).map(Number),
+    ...(spec.merges ?? []).map((m) => m.bottom),
+    spec.print?.printArea?.bottom ?? 1,
+  );
+}
+
+/** The plan's styles, row heights and print setup of one sheet (created, or rewritten after queueClearLook). */
+function queueLook(batches: PayloadBatches, ws: () => Excel.Worksheet, spec: SheetToCreate, styles: StyleRun[], rewriting: boolean): void {
+  queueFormats(batches, ws, planFormatBlocks(styles, spec.name, spec.merges ?? []));
+  queueRowHeights(batches, ws, spec.rowHeights ?? {});
+  if (spec.print) queuePrintSetup(batches, ws, spec.print, rewriting);
 }
 
 /** Widths, merges and frozen header rows: only on sheets this write creates or rewrites. */

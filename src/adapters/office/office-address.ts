@@ -19,6 +19,23 @@ export function parseArea(area: string): CellRange | null {
   };
 }
 
+/** Any address getRange takes: "A1", "A1:B2", whole rows "1:2", whole columns "A:B" ("$" allowed). */
+export function parseRangeAddress(address: string, maxRow = 1048576, maxCol = 16384): CellRange | null {
+  const a = address.replace(/\$/g, '');
+  const rows = /^(\d+):(\d+)$/.exec(a);
+  if (rows) {
+    const [t, b] = [Number(rows[1]), Number(rows[2])];
+    return t >= 1 && b >= 1 && t <= maxRow && b <= maxRow ? { top: Math.min(t, b), bottom: Math.max(t, b), left: 1, right: maxCol } : null;
+  }
+  const cols = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(a);
+  if (cols) {
+    const l = parseArea(`${cols[1]}1`)?.left ?? 0;
+    const r = parseArea(`${cols[2]}1`)?.left ?? 0;
+    return l >= 1 && r >= 1 && l <= maxCol && r <= maxCol ? { top: 1, bottom: maxRow, left: Math.min(l, r), right: Math.max(l, r) } : null;
+  }
+  return parseArea(a);
+}
+
 /**
  * Splits "Sheet!A1:B2" at its last "!": a sheet name may hold "!" (inside quotes) but an area never
  * does. The sheet part is unquoted ('' → ').

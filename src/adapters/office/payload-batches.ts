@@ -20,9 +20,12 @@ export class PayloadBatches {
 
   constructor(private readonly maxBytes = DEFAULT_MAX_PAYLOAD_BYTES) {}
 
-  /** An operation and the data it sends (arrays of values, names), for the size estimate. */
-  add(op: () => void, data: unknown = null): void {
-    const bytes = OPERATION_BYTES + (data === null ? 0 : JSON.stringify(data).length);
+  /**
+   * An operation and the data it sends (arrays of values, names), for the size estimate;
+   * `operations`: the Office.js calls it makes (a range's format is one call per property set).
+   */
+  add(op: () => void, data: unknown = null, operations = 1): void {
+    const bytes = OPERATION_BYTES * operations + (data === null ? 0 : JSON.stringify(data).length);
     let last = this.batches[this.batches.length - 1];
     if (last.ops.length > 0 && last.bytes + bytes > this.maxBytes) {
       last = { ops: [], bytes: 0 };

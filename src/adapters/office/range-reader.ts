@@ -11,7 +11,21 @@ import { PAYLOAD_BUDGET_BYTES, READ_CELLS_LIMIT } from './excel-limits';
 import { areaAddress } from './office-address';
 import { officeErrorCode } from './office-errors';
 
-export type CellProp = 'values' | 'formulas' | 'numberFormat' | 'valueTypes';
+/** 'formats': each cell's font, fill, borders, alignment and lock state (Range.getCellProperties, ExcelApi 1.9). */
+export type CellProp = 'values' | 'formulas' | 'numberFormat' | 'valueTypes' | 'formats';
+
+/** What 'formats' asks getCellProperties for: the parts of a cell's look the tool sets or a rewrite clears. */
+export const FORMAT_PROPERTIES: Excel.CellPropertiesLoadOptions = {
+  format: {
+    font: { name: true, size: true, color: true, bold: true, italic: true, underline: true, strikethrough: true },
+    fill: { color: true, pattern: true },
+    borders: { style: true, weight: true, color: true },
+    horizontalAlignment: true,
+    verticalAlignment: true,
+    wrapText: true,
+    protection: true,
+  },
+};
 
 export interface ReadRequest {
   ws: Excel.Worksheet;
@@ -32,8 +46,8 @@ export interface ReadOptions {
   onRound?: (cellsRead: number, cellsTotal: number) => void;
 }
 
-/** A first guess per property and cell ("General", "Double", short numbers); answers correct it. */
-const FIRST_GUESS_BYTES_PER_PROP = 12;
+/** A first guess per property and cell ("General", "Double", short numbers; a cell's formats are long); answers correct it. */
+const FIRST_GUESS_BYTES: Record<CellProp, number> = { values: 12, formulas: 12, numberFormat: 12, valueTypes: 12, formats: 900 };
 /** What one chunk's getRange + load weighs in the request (Office.js sends each as an action). */
 const REQUEST_BYTES_PER_CHUNK = 200;
 const MAX_RETRIES = 24;
@@ -48,12 +62,13 @@ export async function readRanges(context: Excel.RequestContext, requests: ReadRe
   const total = requests.reduce((n, r) => n + cellsOf(r.area), 0);
   const queue = requests.filter((r) => cellsOf(r.area) > 0).map((r) => ({ ...r, next: r.area.top }));
   const pieces: ReadPiece[] = [];
-  let bytesPerCell = FIRST_GUESS_BYTES_PER_PROP * props.length;
+  let bytesPerCell = props.reduce((n, p) => n + FIRST_GUESS_BYTES[p], 0);
+  const loaded = props.filter((p) => p !== 'formats');
   let read = 0;
   let retries = 0;
   while (queue.length > 0) {
     // One round trip: chunks taken in order until the estimated answer fills the budget.
-    const round: { req: ReadRequest; area: CellRange; range: Excel.Range }[] = [];
+    const round: { req: ReadRequest; area: CellRange; range: Excel.Range; formats: OfficeExtension.ClientResult<Excel.CellProperties[][]> | null }[] = [];
     let estimate = 0;
     // Many small areas fill the request before the answer: both stay under the budget.
     while (queue.length > 0 && (round.length + 1) * REQUEST_BYTES_PER_CHUNK <= budget) {
@@ -67,8 +82,8 @@ export async function readRanges(context: Excel.RequestContext, requests: ReadRe
       q.next += rows;
       if (q.next > q.area.bottom) queue.shift();
       const range = q.ws.getRange(areaAddress(area));
-      range.load(props.join(','));
-      round.push({ req: q, area, range });
+      if (loaded.length) range.load(loaded.join(','));
+      round.push({ req: q, area, range, formats: props.includes('formats') ? range.getCellProperties(FORMAT_PROPERTIES) : null });
       estimate += rows * width * bytesPerCell;
     }
     try {
@@ -86,7 +101,7 @@ export async function readRanges(context: Excel.RequestContext, requests: ReadRe
     for (const c of round) {
       const data: ReadPiece['data'] = {};
       for (const p of props) {
-        data[p] = c.range[p] as unknown[][];
+        data[p] = p === 'formats' ? c.formats!.value : (c.range[p] as unknown[][]);
         bytes += JSON.stringify(data[p]).length;
       }
       cells += cellsOf(c.area);

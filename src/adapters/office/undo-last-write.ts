@@ -20,6 +20,7 @@ import { type ExcelApi, isInternalSheet } from './office-globals';
 import { DEFAULT_MAX_PAYLOAD_BYTES, PayloadBatches } from './payload-batches';
 import { type ReadPiece, readRanges } from './range-reader';
 import { type Touched, boxOf } from './apply-writes';
+import { queueClearLook, queueLookRestore } from './look-snapshot';
 import { queueEmpty, queueRestore, union } from './sheet-snapshot';
 import type { SheetAfter, ToolChart, UndoRecord } from './undo-record';
 import { type UndoStack, loadStack, openStack } from './undo-stack';
@@ -92,7 +93,7 @@ interface UndoPlan {
   areaSheets: Excel.Worksheet[];
   /** Per area: number formats differ from the saved ones (else they are not written: protection may forbid it). */
   formatChanges: boolean[];
-  rewritten: { ws: Excel.Worksheet | null; used: CellRange | null; charts: string[] }[];
+  rewritten: { ws: Excel.Worksheet | null; used: CellRange | null; formatted: CellRange | null; charts: string[] }[];
   /** Created sheets still there, to delete. */
   toDelete: Excel.Worksheet[];
 }
@@ -123,8 +124,11 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
     if (!ws) return null;
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address,formulas,values');
+    // With formatted blank cells (a signature box): what a styled rewrite's undo clears.
+    const formatted = ws.getUsedRangeOrNullObject(false);
+    formatted.load('address');
     ws.charts.load('items/name');
-    return { ws, used };
+    return { ws, used, formatted };
   });
   const toDelete = createdWs.filter((ws): ws is Excel.Worksheet => ws !== null);
   const deleting = new Set(toDelete.map((ws) => ws.id));
@@ -205,7 +209,12 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
     formatChanges,
     rewritten: record.rewritten.map((_r, k) => {
       const s = sheetsNow[record.created.length + k];
-      return { ws: rewrittenWs[k], used: s && !s.used.isNullObject ? areaOf(splitSheetAddress(s.used.address).area) : null, charts: s ? s.ws.charts.items.map((c) => c.name) : [] };
+      return {
+        ws: rewrittenWs[k],
+        used: s && !s.used.isNullObject ? areaOf(splitSheetAddress(s.used.address).area) : null,
+        formatted: s && !s.formatted.isNullObject ? areaOf(splitSheetAddress(s.formatted.address).area) : null,
+        charts: s ? s.ws.charts.items.map((c) => c.name) : [],
+      };
     }),
     toDelete,
   };
@@ -238,7 +247,10 @@ async function restore(context: Excel.RequestContext, stack: UndoStack, entry: N
     const added = new Set(record.chartsAdded.filter((c) => c.sheet.toLowerCase() === r.name.toLowerCase()).map((c) => c.name));
     const box = union(union(now.used, r.after?.address ? areaOf(r.after.address) : null), r.before.used ? areaOf(r.before.used.address) : null);
     queueEmpty(batches, () => ws!, now.ws ? box : null, now.charts.filter((n) => added.has(n)));
+    const look = r.before.look;
+    if (look) queueClearLook(batches, () => ws!, now.ws ? union(box, now.formatted) : null, Math.max(look.heights.length, box?.bottom ?? 0));
     queueRestore(batches, () => ws!, r.before);
+    if (look) queueLookRestore(batches, () => ws!, look, r.before.used?.address ?? null);
     charts[r.sheetId] = r.before.charts;
   });
 

@@ -6,6 +6,7 @@
  * Worksheet.id, never by name: the user may rename them between the write and its undo.
  */
 import type { ChartSpec } from '../../layout/report/report-plan';
+import type { LookSnapshot } from './look-snapshot';
 
 /** Cells as Office.js gave them: an A1 area of its sheet and the four parallel arrays. */
 export interface CellsState {
@@ -55,6 +56,8 @@ export interface SheetContent {
    * sheets): the add-in lifted it to rewrite the sheet and put it back after, as undo does.
    */
   protection?: Record<string, boolean> | null;
+  /** A styled rewrite (a statement, the bilan, the report): the cells' formats, row heights and print setup it replaced. */
+  look?: LookSnapshot;
 }
 
 /** A sheet's cells after a write, as comparison keys (write-guards.ts): read back, or the inputs sent. */

@@ -1,58 +1,30 @@
 /**
- * The look and the page setup of the tool's printed sheets in an .xlsx (ExcelJS): one palette for
- * every document (États des dépenses, bilan financier, rapport, retour aux Départements, modèle
- * vierge), sober as an administrative form — black text, thin grey-blue borders, light shading on
- * headers and totals.
+ * The look and the page setup of the tool's printed sheets in an .xlsx (ExcelJS), as
+ * layout/sheet-look.ts describes them for every applier (the Office.js adapter draws the same).
  */
 import type ExcelJS from 'exceljs';
-import { PAGE_MARGINS, STYLE_FONT } from '../../layout/print-layout';
-import type { CellStyle, PrintSetup, SheetToCreate, StyleRun } from '../../layout/write-plan';
+import { PAGE_MARGINS } from '../../layout/print-layout';
 import { columnLetters } from '../../layout/grid';
-import { visibleCellText } from '../../layout/visible-text';
+import { type CellLook, type Edge, footerSections, resolveLooks } from '../../layout/sheet-look';
+import type { PrintSetup, SheetToCreate, StyleRun } from '../../layout/write-plan';
 
-const FONT = 'Calibri';
-const BORDER_COLOUR = { argb: 'FF7F8FA9' };
-const THIN: ExcelJS.Border = { style: 'thin', color: BORDER_COLOUR };
-const BOX: Partial<ExcelJS.Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
-const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
-const HEADER_FILL = fill('FFDCE3EE');
-const SECTION_FILL = fill('FFEEF1F6');
-const TOTAL_FILL = fill('FFDCE3EE');
+const argb = (colour: string) => ({ argb: `FF${colour.slice(1).toUpperCase()}` });
+const edge = (e: Edge | null): Partial<ExcelJS.Border> | undefined => (e ? { style: e.line, color: argb(e.color) } : undefined);
 
-const TOP: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
-const MIDDLE: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'middle' };
-
-/** Each style as data: font additions, fill, border and alignment (every style wraps: heights are planned). */
-const LOOK: Record<CellStyle, { font?: Partial<ExcelJS.Font>; fill?: ExcelJS.Fill; border?: Partial<ExcelJS.Borders>; alignment: Partial<ExcelJS.Alignment> }> = {
-  title: { font: { color: { argb: 'FF1F3864' } }, alignment: MIDDLE },
-  subtitle: { alignment: MIDDLE },
-  note: { font: { italic: true, color: { argb: 'FF404040' } }, alignment: TOP },
-  header: { fill: HEADER_FILL, border: BOX, alignment: { ...MIDDLE, horizontal: 'center' } },
-  section: { fill: SECTION_FILL, border: BOX, alignment: MIDDLE },
-  group: { font: { italic: true }, border: BOX, alignment: TOP },
-  cell: { border: BOX, alignment: TOP },
-  figure: { border: BOX, alignment: { ...TOP, horizontal: 'right' } },
-  centre: { border: BOX, alignment: { ...TOP, horizontal: 'center' } },
-  subtotal: { border: BOX, alignment: MIDDLE },
-  total: { fill: TOTAL_FILL, border: { ...BOX, top: { style: 'double', color: BORDER_COLOUR } }, alignment: MIDDLE },
-  excluded: { font: { italic: true, color: { argb: 'FF595959' } }, border: BOX, alignment: TOP },
-  label: { alignment: TOP },
-  box: { border: BOX, alignment: TOP },
-  wrap: { alignment: TOP },
-};
-
-/** The ExcelJS format of one style; the cell's protection is left as it is. */
-export function styleCell(cell: ExcelJS.Cell, style: CellStyle): void {
-  const look = LOOK[style];
-  const f = STYLE_FONT[style];
-  cell.font = { name: FONT, size: f.size, bold: f.bold, ...look.font };
-  if (look.fill) cell.fill = look.fill;
-  if (look.border) cell.border = look.border;
-  cell.alignment = look.alignment;
+/** The ExcelJS format of one look; the cell's protection is left as it is. */
+export function lookCell(cell: ExcelJS.Cell, look: CellLook): void {
+  const f = look.font;
+  cell.font = { name: f.name, size: f.size, bold: f.bold, ...(f.italic ? { italic: true } : {}), ...(f.color ? { color: argb(f.color) } : {}) };
+  if (look.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: argb(look.fill) };
+  const b = look.borders;
+  if (b) cell.border = { top: edge(b.top), bottom: edge(b.bottom), left: edge(b.left), right: edge(b.right) } as Partial<ExcelJS.Borders>;
+  cell.alignment = { wrapText: look.wrap, vertical: look.vertical, ...(look.horizontal !== 'general' ? { horizontal: look.horizontal } : {}) };
 }
 
 export function applyStyles(ws: ExcelJS.Worksheet, runs: StyleRun[]): void {
-  for (const s of runs) for (let c = s.fromCol; c <= s.toCol; c++) styleCell(ws.getCell(s.row, c), s.style);
+  for (const rows of resolveLooks(runs).values()) {
+    for (const [r, cols] of rows) for (const [c, look] of cols) lookCell(ws.getCell(r, c), look);
+  }
 }
 
 /** Column widths, merges, frozen rows, row heights and print setup of a created sheet. */
@@ -85,13 +57,6 @@ export function applyPrint(ws: ExcelJS.Worksheet, p: PrintSetup): void {
     ws.pageSetup.printArea = `${columnLetters(a.left)}$${a.top}:${columnLetters(a.right)}$${a.bottom}`;
   }
   for (const r of p.rowBreaks ?? []) if (r > 1) ws.getRow(r - 1).addPageBreak();
-  // « &8 » sets the size: a space after it, or a footer starting with digits (« 62-… ») would be read as the size.
-  // The footer names the Département as the workbook writes it: control characters shown, never run.
-  const centre = p.footer ? `&C&8 ${escapeHeader(visibleCellText(p.footer))}` : '';
-  ws.headerFooter = { oddFooter: `&L&8 &A${centre}&R&8 Page &P` };
-}
-
-/** « & » starts a code in Excel's header and footer texts: doubled, it prints one. */
-function escapeHeader(s: string): string {
-  return s.replace(/&/g, '&&');
+  const f = footerSections(p);
+  ws.headerFooter = { oddFooter: `&L${f.left}${f.center ? `&C${f.center}` : ''}&R${f.right}` };
 }

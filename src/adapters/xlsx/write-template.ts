@@ -3,7 +3,9 @@
  * print setup, frozen headers, data validation on the typed columns, and protection. Every cell a user types into is unlocked (the
  * columns' default style), formula cells and title/header rows are locked, and the sheet is
  * protected WITHOUT a password: the protection guards against overwriting a formula by mistake,
- * and anyone can lift it (Révision › Ôter la protection de la feuille) to adapt the model.
+ * and anyone can lift it (Révision › Ôter la protection de la feuille) to adapt the model. Cell
+ * formatting stays allowed: the add-in's marks (a fill per finding) and an officer's own colours
+ * go on a protected sheet; formulas and labels still cannot be overwritten.
  */
 import ExcelJS from './exceljs';
 import type { BlankWorkbook, SheetSetup, Validation } from '../../layout/blank/sheet-setup';
@@ -12,10 +14,11 @@ import { writeFileAtomic } from '../files/atomic-write';
 import { writeCell } from './write-xlsx';
 import { applyPrint, applyStyles } from './sheet-format';
 
-/** What users may still do on a protected sheet: select, resize, add rows, sort and filter. */
-const ALLOWED: Partial<ExcelJS.WorksheetProtection> = {
+/** What users may still do on a protected sheet: select, format cells, resize, add rows, sort and filter. */
+export const TEMPLATE_PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   selectLockedCells: true,
   selectUnlockedCells: true,
+  formatCells: true,
   formatColumns: true,
   formatRows: true,
   insertRows: true,
@@ -66,7 +69,7 @@ async function applySetup(ws: ExcelJS.Worksheet, setup: SheetSetup): Promise<voi
   // ExcelJS implements ranges in dataValidations.add but does not declare the property.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   for (const { range, rule } of setup.validations) validations.add(range, dataValidation(rule));
-  await ws.protect('', ALLOWED);
+  await ws.protect('', TEMPLATE_PROTECTION);
 }
 
 function dataValidation(rule: Validation): ExcelJS.DataValidation {

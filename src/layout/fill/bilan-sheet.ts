@@ -13,7 +13,7 @@ import { STATEMENT_AMOUNT_COL } from './volet-statement';
 import { voletSheetName } from './volet-sections';
 
 export const BILAN_SHEET = 'Bilan financier FT';
-const PERCENT_FORMAT = '0.00%';
+const PERCENT_FORMAT = '0.00 %';
 const LABEL = 1, TOTAL = 5, LAST = 5;
 /** Column of the on-screen note, right of the printed area. */
 const TOOL_NOTE = 7;

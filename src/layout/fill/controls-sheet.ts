@@ -1,4 +1,5 @@
 import type { Finding, Severity } from '../../domain/finding';
+import { severitySummary } from '../../domain/severity-counts';
 import type { Analysis } from '../analyse';
 import type { CellWrite, WritePlan } from '../write-plan';
 import { excelString, quoteSheet } from './formula-text';
@@ -55,7 +56,4 @@ function linkTo(f: Finding): string | null {
   return `HYPERLINK(${excelString(`#${quoteSheet(f.sheet)}!${f.cell}`)},${excelString(f.cell)})`;
 }
 
-function summary(c: { error: number; warning: number; info: number }): string {
-  const part = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
-  return [part(c.error, 'erreur', 'erreurs'), part(c.warning, 'avertissement', 'avertissements'), part(c.info, 'information', 'informations')].join(', ');
-}
+const summary = severitySummary;

@@ -24,7 +24,7 @@ for (let c = CHART_LEFT; c <= CHART_RIGHT; c++) WIDTHS[c] = 8;
  */
 export function buildChartSheet(st: FinancialStatement, cumul: { first: number } | null): { writer: PrintedSheet; chart: ChartSpec | null } {
   const w = new PrintedSheet(CHART_SHEET, WIDTHS);
-  w.value(1, 1, `2. ${CHART_TITLE}`);
+  w.value(1, 1, `3. ${CHART_TITLE}`);
   w.merge(1, 1, CHART_RIGHT);
   w.style(1, 1, CHART_RIGHT, 'title');
   w.value(2, 1, 'Crédits prévus (État, Département et autres financeurs) et montants réalisés au 31/12/2025, par fiche action (cumul du bilan financier).');

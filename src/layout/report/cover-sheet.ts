@@ -1,12 +1,13 @@
 import { cellAddress } from '../grid';
 import { frenchDate } from '../../domain/dates';
-import { type Money, formatPercent, percent, toCents } from '../../domain/money';
+import { type Money, percent, toCents } from '../../domain/money';
 import type { Finding } from '../../domain/finding';
 import { PrintedSheet } from '../printed-sheet';
 import { certificationBlock } from '../fill/certification';
 import { quoteSheet } from '../fill/formula-text';
 import { EURO_FORMAT, PERCENT_FORMAT } from './report-plan';
 import { C, STATEMENT_SHEET } from './statement-sheet';
+import { countSeverities, severityCountsText } from '../../domain/severity-counts';
 
 export const COVER_SHEET = 'Rapport - couverture';
 const WIDTHS: Record<number, number> = { 1: 30, 2: 26, 3: 26 };
@@ -84,9 +85,8 @@ export function buildCoverSheet(c: CoverFigures): PrintedSheet {
   const plannedCell = cellAddress(r - 2, 3);
   const spentCell = cellAddress(r - 1, 3);
   figure('Taux de réalisation', `IF(${plannedCell}=0,"",${spentCell}/${plannedCell})`, rate ? rate.div(100).toNumber() : '', PERCENT_FORMAT);
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of c.findings) counts[f.severity]++;
-  w.value(r, 1, `Observations du contrôle : ${counts.error} erreur(s), ${counts.warning} avertissement(s), ${counts.info} information(s) — ${rate ? `réalisation ${formatPercent(rate)}` : 'aucun crédit prévu'}.`);
+  // The rate is the figure just above, in the cell's own format: not said twice at two precisions.
+  w.value(r, 1, `Observations du contrôle : ${severityCountsText(countSeverities(c.findings), true)}${rate ? '' : ' — aucun crédit prévu'}.`);
   w.merge(r, 1, 3);
   w.style(r, 1, 3, 'note');
   r += 2;

@@ -1,5 +1,6 @@
 import type { Finding, Severity } from '../../domain/finding';
 import { PrintedSheet } from '../printed-sheet';
+import { countSeverities, severityCountsText } from '../../domain/severity-counts';
 
 export const FINDINGS_SHEET = 'Rapport - annexe technique';
 export const FINDINGS_COLUMNS = 7;
@@ -23,9 +24,7 @@ export function buildFindingsSheet(findings: Finding[], sheet = FINDINGS_SHEET):
   w.value(1, 1, 'Annexe technique — constats du contrôle automatique des annexes financières');
   w.merge(1, 1, FINDINGS_COLUMNS);
   w.style(1, 1, FINDINGS_COLUMNS, 'title');
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  w.value(2, 1, `${counts.error} erreur(s), ${counts.warning} avertissement(s), ${counts.info} information(s) ; la règle est l’identifiant stable du contrôle, décrit dans la documentation de l’outil.`);
+  w.value(2, 1, `${severityCountsText(countSeverities(findings), true)} ; la règle est l’identifiant stable du contrôle, décrit dans la documentation de l’outil.`);
   w.merge(2, 1, FINDINGS_COLUMNS);
   w.style(2, 1, FINDINGS_COLUMNS, 'note');
   const headerRow = 4;

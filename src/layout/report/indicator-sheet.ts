@@ -18,7 +18,7 @@ for (let c = 6; c <= INDICATOR_COLUMNS; c++) WIDTHS[c] = 9;
  */
 export function buildIndicatorSheet(tables: IndicatorTable[], department: string | undefined): { writer: PrintedSheet; headerRow: number } {
   const w = new PrintedSheet(INDICATOR_SHEET, WIDTHS);
-  w.value(1, 1, '3. Matrice des indicateurs 2024-2025');
+  w.value(1, 1, '4. Matrice des indicateurs 2024-2025');
   w.merge(1, 1, INDICATOR_COLUMNS);
   w.style(1, 1, INDICATOR_COLUMNS, 'title');
   w.value(2, 1, `${department ? `Département : ${department} — ` : ''}indicateurs locaux (annexe 1) et nationaux (annexe 4), CLS art. 2.3`);

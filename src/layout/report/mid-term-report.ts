@@ -16,6 +16,8 @@ import { buildCoverSheet } from './cover-sheet';
 import { midTermObservations } from './observations';
 import { groupByCause } from './causes';
 import { type ReportPlan, printsOf } from './report-plan';
+import { buildConventionSheet } from './convention-sheet';
+import { conventionView } from '../../domain/convention-view';
 
 export const OBSERVATIONS_SHEET = 'Rapport - observations';
 
@@ -42,11 +44,12 @@ export interface MidTermReport extends ReportPlan {
  * sheet in the order the préfet reads them:
  * - cover: Département, period, deadline, deliberation to reference, contents, key figures, signature;
  * - 1. financial statement per action and per axe (2024, 2025, cumul), each year on its own page;
- * - 2. chart of planned vs spent per action, alone on its page;
- * - 3. indicator matrix;
- * - 4. observations in plain French, grouped by probable cause;
+ * - 2. the whole convention 2024–2027: art. 2.2's amount against the notified, then per axe and
+ *   action each year and the cumul (the four-year view, src/domain/convention-view.ts);
+ * - 3. chart of planned vs spent per action, alone on its page;
+ * - 4. indicator matrix;
+ * - 5. observations in plain French, grouped by probable cause;
  * - technical annex: every finding with its rule ID.
- * A four-year CLS view (2024–2027) belongs after the statement: add its builder to `SHEETS` below.
  * Pure: reads the grid and its analysis, never touches a workbook. The CLI writes it to a new
  * file; the task pane applies `plan` and `charts` to the open workbook (the sheets are « replace »:
  * re-running the command refreshes them).
@@ -58,13 +61,14 @@ export function planMidTermReport(grid: Grid, analysis: Analysis, opts: { date?:
   const findings = [...analysis.findings, ...midTermObservations(statement, indicators, analysis.options)];
 
   const st = buildStatementSheet(statement, department);
+  const convention = buildConventionSheet(conventionView(analysis.workbook), department);
   const chart = buildChartSheet(statement, st.cumul);
   const ind = buildIndicatorSheet(indicators, department);
   const annex = buildFindingsSheet(findings);
   const groups = groupByCause(analysis.workbook, findings);
   const observations = buildObservationsSheet(
     OBSERVATIONS_SHEET,
-    '4. Observations',
+    '5. Observations',
     [
       'Les points relevés par le contrôle des annexes financières, regroupés par cause probable, avec ce qu’il convient de corriger ou d’expliquer.',
       `Le détail de chaque constat (cellule, règle, article) figure dans la feuille « ${FINDINGS_SHEET} ».`,
@@ -77,9 +81,10 @@ export function planMidTermReport(grid: Grid, analysis: Analysis, opts: { date?:
   const cumul = statement.actions.map(shownCumul);
   const contents = [
     '1. Bilan financier par action et par axe : exercices 2024 et 2025, cumul 2024-2025',
-    `2. ${CHART_TITLE}`,
-    '3. Matrice des indicateurs locaux (annexe 1) et nationaux (annexe 4)',
-    '4. Observations, par cause probable',
+    '2. Convention 2024-2027 : art. 2.2, axes et actions, année par année et en cumul',
+    `3. ${CHART_TITLE}`,
+    '4. Matrice des indicateurs locaux (annexe 1) et nationaux (annexe 4)',
+    '5. Observations, par cause probable',
     'Annexe technique : constats du contrôle automatique des annexes financières',
   ];
   const cover = buildCoverSheet({
@@ -96,7 +101,7 @@ export function planMidTermReport(grid: Grid, analysis: Analysis, opts: { date?:
   const SHEETS: { w: PrintedSheet; print: PrintedSheetOptions }[] = [
     { w: cover, print: { orientation: 'portrait', footer: department } },
     { w: st.writer, print: { orientation: 'landscape', frozenRows: st.headerRow, repeatRows: { first: st.headerRow, last: st.headerRow }, footer: department } },
-    // A four-year CLS view (2024–2027, issue 13) goes here, after the two-year statement.
+    { w: convention.writer, print: { orientation: 'landscape', ...(convention.header ? { repeatRows: convention.header } : {}), footer: department } },
     { w: chart.writer, print: { orientation: 'landscape', footer: department } },
     { w: ind.writer, print: { orientation: 'landscape', frozenRows: ind.headerRow, repeatRows: { first: ind.headerRow, last: ind.headerRow }, footer: department } },
     { w: observations, print: { orientation: 'portrait', footer: department } },
@@ -104,7 +109,7 @@ export function planMidTermReport(grid: Grid, analysis: Analysis, opts: { date?:
   ];
   const pages: Record<string, number> = {};
   const plan: WritePlan = {
-    description: 'Préparer le rapport à mi-parcours 2024-2025 (couverture, bilan financier, graphique, indicateurs, observations, annexe technique)',
+    description: 'Préparer le rapport à mi-parcours 2024-2025 (couverture, bilan financier, convention 2024-2027, graphique, indicateurs, observations, annexe technique)',
     createSheets: [],
     writes: [],
     styles: [],

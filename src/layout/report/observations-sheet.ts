@@ -1,4 +1,5 @@
-import type { Finding, Severity } from '../../domain/finding';
+import type { Finding } from '../../domain/finding';
+import { countSeverities, severityCountsText } from '../../domain/severity-counts';
 import { PrintedSheet } from '../printed-sheet';
 import { type CauseGroup, cellsText } from './causes';
 
@@ -8,16 +9,9 @@ export const OBSERVATION_LAST = 3;
 /** Findings quoted under a cause; the technical annex lists them all. */
 const QUOTED = 4;
 
-const NOUNS: Record<Severity, [string, string]> = { error: ['erreur', 'erreurs'], warning: ['avertissement', 'avertissements'], info: ['information', 'informations'] };
-
-/** « 33 erreurs, 1 information ». */
+/** « 33 erreurs et 1 information ». */
 function countText(findings: Finding[]): string {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return (['error', 'warning', 'info'] as Severity[])
-    .filter((s) => counts[s] > 0)
-    .map((s) => `${counts[s]} ${NOUNS[s][counts[s] > 1 ? 1 : 0]}`)
-    .join(', ');
+  return severityCountsText(countSeverities(findings), false);
 }
 
 /**

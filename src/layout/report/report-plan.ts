@@ -42,7 +42,8 @@ export interface ReportPlan {
 }
 
 export const EURO_FORMAT = '#,##0.00 "€"';
-export const PERCENT_FORMAT = '0.0%';
+/** French typography: a space before the sign (« 95,6 % »). */
+export const PERCENT_FORMAT = '0.0 %';
 export const COUNT_FORMAT = '#,##0';
 
 /** The plan's print setups, per sheet. */

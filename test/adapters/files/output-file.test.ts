@@ -77,6 +77,21 @@ describe('an output is never one of the inputs', () => {
     await expect(checkOutput(missing, [], 'check')).rejects.toThrow(`le dossier « ${path.join(dir, 'absent')} » n’existe pas`);
     await expect(checkOutput(path.join(input, 'rapport.json'), [], 'check')).rejects.toThrow(`« ${input} » n’est pas un dossier`);
   });
+
+  it('« - » is no file name: refused with the way to the screen and to a file named so', async () => {
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      await expect(writeOutputFile('-', 'x', [], 'check')).rejects.toThrow(OutputError);
+      await expect(checkOutput('-', [], 'report')).rejects.toThrow('écrivez « ./- »');
+      expect(existsSync(path.join(dir, '-'))).toBe(false);
+      await writeOutputFile('./-', 'x', [], 'check');
+      expect(readFileSync(path.join(dir, '-'), 'utf8')).toBe('x');
+    } finally {
+      rmSync(path.join(dir, '-'), { force: true });
+      process.chdir(cwd);
+    }
+  });
 });
 
 describe('an output is replaced atomically', () => {

@@ -1,3 +1,4 @@
+/// <reference types="office-js" />
 /**
  * The fake is at least as strict as Excel where the adapter could go wrong (sources in
  * docs/addin-limits.md): answers above 5 MB, more than 512 merged areas per call, more than
@@ -136,6 +137,56 @@ describe('the fake Excel, as strict as Excel', () => {
     excel.user.protect('Paramètres', { allowFormatCells: true });
     await attempt((ctx) => (ctx.workbook.worksheets.getItem('Paramètres').getRange('B1').format.fill.color = '#FFC7CE'));
     expect(excel.model.fill(excel.model.find('Paramètres')!, 1, 2)).toBe('#FFC7CE');
+  });
+
+  test('formats and print setup: what Excel refuses is refused (InvalidArgument), protection without the permission is AccessDenied', async () => {
+    const excel = new FakeExcel(book(sheet('État', { A1: 'Titre', A2: 12 })));
+    const attempt = (batch: (ws: Excel.Worksheet) => void) =>
+      run(excel, async (ctx) => {
+        batch(ctx.workbook.worksheets.getItem('État') as unknown as Excel.Worksheet);
+        await ctx.sync();
+      });
+    const refused = (batch: (ws: Excel.Worksheet) => void) => expect(attempt(batch)).rejects.toMatchObject({ code: 'InvalidArgument' });
+    // Enumerations are Excel's members, spelt as Excel spells them.
+    await refused((ws) => (ws.pageLayout.orientation = 'landscape' as Excel.PageOrientation));
+    await refused((ws) => (ws.pageLayout.paperSize = 'A4Paper' as Excel.PaperType));
+    await refused((ws) => (ws.getRange('A1').format.horizontalAlignment = 'middle' as Excel.HorizontalAlignment));
+    await refused((ws) => (ws.getRange('A1').format.borders.getItem('EdgeTop').style = 'Thin' as Excel.BorderLineStyle));
+    await refused((ws) => (ws.getRange('A1').format.borders.getItem('Outline' as Excel.BorderIndex).style = 'Continuous'));
+    // Zoom: a whole object, a scale of 10 to 400 or pages to fit, not both.
+    await refused((ws) => (ws.pageLayout.zoom = { scale: 5 }));
+    await refused((ws) => (ws.pageLayout.zoom = { scale: 80, horizontalFitToPages: 1 }));
+    await refused((ws) => (ws.pageLayout.zoom = {}));
+    // Print title rows span whole rows; no page break above the first row; an inside border needs an inside.
+    await refused((ws) => ws.pageLayout.setPrintTitleRows('A1:C2'));
+    await refused((ws) => ws.horizontalPageBreaks.add('A1'));
+    await refused((ws) => (ws.getRange('A1:C1').format.borders.getItem('InsideHorizontal').style = 'Continuous'));
+    await refused((ws) => (ws.getRange('1:1').format.rowHeight = 410));
+    await refused((ws) => (ws.getRange('A1').format.font.color = 'navy'));
+    const setup = excel.model.pages.of(excel.model.find('État')!);
+    expect(setup).toMatchObject({ orientation: 'Portrait', paperSize: 'Letter', zoom: { scale: 100 }, printTitleRows: null, rowBreaks: [] });
+
+    await attempt((ws) => {
+      ws.pageLayout.orientation = 'Landscape';
+      ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      ws.pageLayout.setPrintTitleRows('$1:$1');
+      ws.horizontalPageBreaks.add('A2');
+    });
+    expect(setup).toMatchObject({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, printTitleRows: { first: 1, last: 1 }, rowBreaks: [2] });
+
+    // Protected: cell formats need allowFormatCells, row heights allowFormatRows.
+    excel.user.protect('État', { allowFormatRows: true });
+    const denied = (batch: (ws: Excel.Worksheet) => void) => expect(attempt(batch)).rejects.toMatchObject({ code: 'AccessDenied' });
+    await denied((ws) => (ws.getRange('A1').format.font.bold = true));
+    await denied((ws) => (ws.getRange('A1').format.borders.getItem('EdgeBottom').style = 'Continuous'));
+    await denied((ws) => (ws.getRange('A1').format.wrapText = true));
+    await attempt((ws) => (ws.getRange('2:2').format.rowHeight = 30));
+    excel.user.unprotect('État');
+    excel.user.protect('État', { allowFormatCells: true });
+    await denied((ws) => (ws.getRange('2:2').format.rowHeight = 40));
+    await attempt((ws) => (ws.getRange('A1').format.font.bold = true));
+    expect(excel.model.formats.get(excel.model.find('État')!, 1, 1).font.bold).toBe(true);
+    expect(excel.model.formats.rowHeight(excel.model.find('État')!, 2)).toBe(30);
   });
 
   test('calculation suspended until the next sync stays undone until application.calculate()', async () => {

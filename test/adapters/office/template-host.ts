@@ -1,6 +1,6 @@
 /**
  * The tool's own blank template (`annexes template`), opened in the fake Excel with the protection
- * its xlsx carries: each sheet protected as the file says (no cell formatting allowed), cells locked
+ * its xlsx carries: each sheet protected with the options the file says, cells locked
  * or not as their styles say — read back from the file with ExcelJS, not restated here.
  */
 import ExcelJS from 'exceljs';

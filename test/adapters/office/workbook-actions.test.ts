@@ -22,6 +22,7 @@ import { planSettings } from '../../../src/layout/fill/settings-plan';
 import { getCell } from '../../../src/layout/grid';
 import { cloneGrid } from './office-view';
 import { templateHost } from './template-host';
+import { protectedSheetsText } from '../../../src/taskpane/pane-text';
 
 
 const FT = 'Construction du plan de finance';
@@ -86,12 +87,30 @@ describe('marks on faulty cells', () => {
     expect([...host.excel.model.fills].filter(([, m]) => m.size > 0)).toEqual([...fills].filter(([, m]) => m.size > 0));
   });
 
-  test('on the tool’s own protected template: protected sheets are skipped and named, nothing half-painted', async () => {
+  test('on the tool’s own protected template: marks paint (cell formatting allowed), locked cells included, and come off', async () => {
     const host = await templateHost();
     const actions = createWorkbookActions(host.globals);
-    const params = host.excel.model.grid.sheets.find((s) => s.name === 'Paramètres')!;
+    const params = host.excel.model.find('Paramètres')!;
     const journal = host.excel.model.grid.sheets.find((s) => s.name.startsWith('Journal'))!;
-    host.excel.user.unprotect(journal.name); // the officer lifted this one
+    expect(host.excel.model.protection.of(params)).toMatchObject({ protected: true, options: { allowFormatCells: true } });
+    const findings: Finding[] = [
+      { rule: 'PARAM-INVALID', severity: 'error', sheet: 'Paramètres', cell: 'B5', message: 'm', article: 'a' },
+      { rule: 'EXP-PERIOD', severity: 'warning', sheet: journal.name, cell: 'A1', message: 'm', article: 'a' }, // a locked header cell
+    ];
+    expect(await actions.toggleMarks(findings)).toEqual({ marked: 2, cleared: 0, skippedSheets: [] });
+    expect(host.excel.model.fill(params, 5, 2)).toBe('#FFC7CE');
+    expect(host.excel.model.fill(journal, 1, 1)).toBe('#FFEB9C');
+    expect(await actions.toggleMarks(findings)).toEqual({ marked: 0, cleared: 2, skippedSheets: [] });
+    expect([host.excel.model.hasFill(params, 5, 2), host.excel.model.hasFill(journal, 1, 1)]).toEqual([false, false]);
+  });
+
+  test('a sheet the officer protected without « Format de cellule »: skipped and named, nothing half-painted', async () => {
+    const host = await templateHost();
+    const actions = createWorkbookActions(host.globals);
+    const params = host.excel.model.find('Paramètres')!;
+    const journal = host.excel.model.grid.sheets.find((s) => s.name.startsWith('Journal'))!;
+    host.excel.user.unprotect('Paramètres');
+    host.excel.user.protect('Paramètres', { allowFormatColumns: true });
     const result = await actions.toggleMarks([
       { rule: 'PARAM-INVALID', severity: 'error', sheet: 'Paramètres', cell: 'B5', message: 'm', article: 'a' },
       { rule: 'EXP-PERIOD', severity: 'warning', sheet: journal.name, cell: 'A5', message: 'm', article: 'a' },
@@ -99,6 +118,9 @@ describe('marks on faulty cells', () => {
     expect(result).toEqual({ marked: 1, cleared: 0, skippedSheets: ['Paramètres'] });
     expect(host.excel.model.hasFill(params, 5, 2)).toBe(false);
     expect(host.excel.model.fill(journal, 5, 1)).toBe('#FFEB9C');
+    expect(protectedSheetsText(result.skippedSheets, false)).toBe(
+      '1 feuille laissée telle quelle, car protégée contre la mise en forme : « Paramètres ». Pour la marquer, ôtez sa protection (Révision › Ôter la protection de la feuille) ou protégez-la en cochant « Format de cellule », puis cliquez de nouveau.',
+    );
   });
 });
 
@@ -172,6 +194,22 @@ describe('readings written to the Paramètres sheet', () => {
     await actions.undoLastWrite();
     expect(host.excel.model.protection.of(v1)).toEqual({ protected: true, options });
     expect(host.excel.model.grid).toEqual(before);
+  });
+
+  test('a statement protected without cell formatting: rewritten, protected again with formatting allowed (marks paint there); undo gives back the protection it had', async () => {
+    const host = await templateHost();
+    const actions = createWorkbookActions(host.globals);
+    const v2 = host.excel.model.find('Etat des dépenses VOLET 2')!;
+    host.excel.user.unprotect(v2.name);
+    host.excel.user.protect(v2.name, { allowInsertRows: true });
+    const read = await actions.readWorkbook();
+    await actions.applyWrites(planVoletTemplates(read, analyseGrid(read)));
+    expect(host.excel.model.protection.of(v2)).toEqual({ protected: true, options: { allowInsertRows: true, allowFormatCells: true } });
+    const marked = await actions.toggleMarks([{ rule: 'EXP-PERIOD', severity: 'warning', sheet: v2.name, cell: 'G10', message: 'm', article: 'a' }]);
+    expect(marked).toEqual({ marked: 1, cleared: 0, skippedSheets: [] });
+    await actions.toggleMarks([]);
+    await actions.undoLastWrite();
+    expect(host.excel.model.protection.of(v2)).toEqual({ protected: true, options: { allowInsertRows: true } });
   });
 
   test('a tool-owned sheet protected with a password: refused, nothing written, protections as they were', async () => {

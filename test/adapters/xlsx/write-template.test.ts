@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { blankWorkbookToBuffer } from '../../../src/adapters/xlsx/write-template';
 import { readXlsxBuffer } from '../../../src/adapters/xlsx/read-xlsx';
 import { buildBlankWorkbook } from '../../../src/layout/blank/blank-workbook';
@@ -35,6 +36,21 @@ describe('the blank model written by `annexes template`', () => {
       ws.eachRow((row) => row.eachCell((cell) => {
         if (cell.formula) expect(`${ws.name}!${cell.address} ${cell.protection?.locked ?? true}`).toBe(`${ws.name}!${cell.address} true`);
       }));
+    }
+  });
+
+  it('protection allows formatting cells (marks, an officer’s colours), not editing locked ones; LibreOffice and Excel read it from the XML', async () => {
+    for (const ws of wb.worksheets) {
+      const p = (ws as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection;
+      expect([ws.name, p.formatCells, p.formatRows, p.formatColumns]).toEqual([ws.name, true, true, true]);
+    }
+    // In the file, formatCells="0" says "formatting cells is not protected" (OOXML's attribute is the lock).
+    const zip = await JSZip.loadAsync(buf);
+    const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    expect(sheets.length).toBe(wb.worksheets.length);
+    for (const f of sheets) {
+      const tag = /<sheetProtection [^>]*>/.exec(await zip.file(f)!.async('string'))![0];
+      expect([f, /\bsheet="1"/.test(tag), /\bformatCells="0"/.test(tag), /\bhashValue=/.test(tag)]).toEqual([f, true, true, false]);
     }
   });
 

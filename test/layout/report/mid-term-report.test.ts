@@ -8,6 +8,7 @@ import { C, STATEMENT_SHEET } from '../../../src/layout/report/statement-sheet';
 import { CHART_SHEET } from '../../../src/layout/report/chart-sheet';
 import { COVER_SHEET } from '../../../src/layout/report/cover-sheet';
 import { OBSERVATIONS_SHEET } from '../../../src/layout/report/mid-term-report';
+import { CONVENTION_SHEET } from '../../../src/layout/report/convention-sheet';
 import { CORRECTIONS, cellsText, groupByCause } from '../../../src/layout/report/causes';
 import { RULES } from '../../../src/domain/rules/catalogue';
 import { INDICATOR_SHEET } from '../../../src/layout/report/indicator-sheet';
@@ -46,11 +47,12 @@ describe('planMidTermReport on a 2024–2025 workbook', () => {
     expect(totalSpent(c).toNumber()).toBe(c.stateSpent.plus(c.cdSpent).toNumber());
   });
 
-  it('writes six printable sheets in reading order: A4, one page wide, tables with their header repeated', () => {
-    expect(report.plan.createSheets.map((s) => s.name)).toEqual([COVER_SHEET, STATEMENT_SHEET, CHART_SHEET, INDICATOR_SHEET, OBSERVATIONS_SHEET, FINDINGS_SHEET]);
+  it('writes seven printable sheets in reading order: A4, one page wide, tables with their header repeated', () => {
+    expect(report.plan.createSheets.map((s) => s.name)).toEqual([COVER_SHEET, STATEMENT_SHEET, CONVENTION_SHEET, CHART_SHEET, INDICATOR_SHEET, OBSERVATIONS_SHEET, FINDINGS_SHEET]);
     expect(report.print.map((p) => [p.sheet, p.orientation])).toEqual([
       [COVER_SHEET, 'portrait'],
       [STATEMENT_SHEET, 'landscape'],
+      [CONVENTION_SHEET, 'landscape'],
       [CHART_SHEET, 'landscape'],
       [INDICATOR_SHEET, 'landscape'],
       [OBSERVATIONS_SHEET, 'portrait'],
@@ -91,7 +93,7 @@ describe('planMidTermReport on a 2024–2025 workbook', () => {
     expect(stateSpent.value).toBe(expected.toNumber());
     expect(stateSpent.numFmt).toBe('#,##0.00 "€"');
     const rate = at(STATEMENT_SHEET, cumulTotalRow, C.stateRate)!;
-    expect(rate.numFmt).toBe('0.0%');
+    expect(rate.numFmt).toBe('0.0 %');
     expect(rate.formula).toBe(`IF(D${cumulTotalRow}=0,"",E${cumulTotalRow}/D${cumulTotalRow})`);
   });
 
@@ -121,7 +123,7 @@ describe('planMidTermReport on a 2024–2025 workbook', () => {
     const target = at(INDICATOR_SHEET, neet.row, 6)!.value as number;
     const result = at(INDICATOR_SHEET, neet.row, 7)!.value as number;
     expect(target).toBe(600);
-    expect(at(INDICATOR_SHEET, neet.row, 8)).toMatchObject({ value: result / target, numFmt: '0.0%' });
+    expect(at(INDICATOR_SHEET, neet.row, 8)).toMatchObject({ value: result / target, numFmt: '0.0 %' });
   });
 
   it('lists the findings a controller raises, with articles', () => {

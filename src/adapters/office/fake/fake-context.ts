@@ -149,7 +149,7 @@ export type ProxySource<T> =
 
 export abstract class FakeClientObject<T> {
   private readonly loaded = new Map<string, unknown>();
-  private state: 'pending' | 'resolved' | 'null' = 'pending';
+  private proxyState: 'pending' | 'resolved' | 'null' = 'pending';
   private value: T | null = null;
   private readonly derived: (() => T) | null = null;
 
@@ -164,24 +164,24 @@ export abstract class FakeClientObject<T> {
       this.settle(source.value);
     } else {
       this.derived = source.derived;
-      this.state = 'resolved';
+      this.proxyState = 'resolved';
     }
   }
 
   private settle(v: T | null): void {
     this.value = v;
-    this.state = v === null ? 'null' : 'resolved';
+    this.proxyState = v === null ? 'null' : 'resolved';
   }
 
   get isNullObject(): boolean {
-    if (this.state === 'pending') throw propertyNotLoaded('isNullObject', `${this.typeName}.isNullObject`);
-    return this.state === 'null';
+    if (this.proxyState === 'pending') throw propertyNotLoaded('isNullObject', `${this.typeName}.isNullObject`);
+    return this.proxyState === 'null';
   }
 
   /** The host-side object, for queued operations; a null object cannot be acted on. */
   protected target(): T {
     if (this.derived) return this.derived();
-    if (this.state !== 'resolved' || this.value === null) {
+    if (this.proxyState !== 'resolved' || this.value === null) {
       throw new FakeOfficeError('InvalidReference', `This reference is not valid for the current operation (${this.typeName} is a null object).`);
     }
     return this.value;
@@ -203,12 +203,12 @@ export abstract class FakeClientObject<T> {
       else nested.set(p.slice(0, slash), [...(nested.get(p.slice(0, slash)) ?? []), p.slice(slash + 1)]);
     }
     for (const prop of direct) {
-      const v = this.state === 'null' ? null : this.readLive(prop);
+      const v = this.proxyState === 'null' ? null : this.readLive(prop);
       this.context.addResponse(v);
       this.loaded.set(prop, v);
     }
     for (const [nav, rest] of nested) {
-      if (this.state === 'null') continue;
+      if (this.proxyState === 'null') continue;
       this.navigate(nav).loadNow(rest);
     }
   }

@@ -6,7 +6,10 @@
 import type { CellRange, GridSheet } from '../../../layout/grid';
 import { areaAddress, sheetAddress } from '../office-address';
 import { type FakeContext, FakeClientObject, type ProxySource } from './fake-context';
+import { type FakeClientResult, type LoadOptions, queueCellProperties, queueRowProperties } from './fake-cell-properties';
 import { FakeOfficeError } from './fake-error';
+import { FakeRangeFormat } from './fake-range-format';
+import { MAX_COL } from './fake-workbook-model';
 
 export interface RangeTarget {
   sheet: GridSheet;
@@ -64,7 +67,7 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     const model = this.context.model;
     switch (prop) {
       case 'address':
-        return sheetAddress(t.sheet.name, t.area);
+        return rangeAddress(t.sheet, t.area);
       case 'rowCount':
         return t.area.bottom - t.area.top + 1;
       case 'columnCount':
@@ -82,6 +85,16 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   protected override navigate(nav: string): FakeClientObject<unknown> {
     if (nav === 'format') return this.format as FakeClientObject<unknown>;
     return super.navigate(nav);
+  }
+
+  /** ExcelApi 1.9: per cell, the properties the options name (format.font, format.borders…). */
+  getCellProperties(options: LoadOptions): FakeClientResult<Record<string, unknown>[][]> {
+    return queueCellProperties(this.context, () => this.target(), options);
+  }
+
+  /** ExcelApi 1.9: per row of the range, format.rowHeight and format.useStandardHeight. */
+  getRowProperties(options: LoadOptions): FakeClientResult<Record<string, unknown>[]> {
+    return queueRowProperties(this.context, () => this.target(), options);
   }
 
   select(): void {
@@ -123,96 +136,6 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 }
 
-export class FakeRangeFormat extends FakeClientObject<RangeTarget> {
-  readonly fill: FakeRangeFill;
-  readonly protection: FakeFormatProtection;
-
-  constructor(context: FakeContext, parent: () => RangeTarget) {
-    super(context, 'RangeFormat', { derived: parent });
-    this.fill = new FakeRangeFill(context, parent);
-    this.protection = new FakeFormatProtection(context, parent);
-  }
-
-  get columnWidth(): number {
-    return this.get('columnWidth');
-  }
-  set columnWidth(points: number) {
-    this.queue((t) => this.context.model.setColumnWidth(t.sheet, t.area, points), points);
-  }
-
-  get useStandardWidth(): boolean | null {
-    return this.get('useStandardWidth');
-  }
-  /** ExcelApi 1.7; only `true` does anything, as in Excel. */
-  set useStandardWidth(v: boolean) {
-    if (v) this.queue((t) => this.context.model.setStandardWidth(t.sheet, t.area), v);
-  }
-
-  protected readLive(prop: string): unknown {
-    if (prop === 'columnWidth' || prop === 'useStandardWidth') {
-      const t = this.target();
-      return prop === 'columnWidth' ? this.context.model.columnWidth(t.sheet, t.area) : this.context.model.usesStandardWidth(t.sheet, t.area);
-    }
-    throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeFormat.${prop} is not supported.`);
-  }
-
-  protected override navigate(nav: string): FakeClientObject<unknown> {
-    if (nav === 'fill') return this.fill as FakeClientObject<unknown>;
-    if (nav === 'protection') return this.protection as FakeClientObject<unknown>;
-    return super.navigate(nav);
-  }
-}
-
-/** Range.format.protection.locked (ExcelApi 1.2): null when the range mixes locked and unlocked cells. */
-export class FakeFormatProtection extends FakeClientObject<RangeTarget> {
-  constructor(context: FakeContext, parent: () => RangeTarget) {
-    super(context, 'FormatProtection', { derived: parent });
-  }
-
-  get locked(): boolean | null {
-    return this.get('locked');
-  }
-
-  protected readLive(prop: string): unknown {
-    if (prop !== 'locked') throw new FakeOfficeError('InvalidArgument', `fake Excel: FormatProtection.${prop} is not supported.`);
-    const t = this.target();
-    return this.context.model.lockedState(t.sheet, t.area);
-  }
-}
-
-export class FakeRangeFill extends FakeClientObject<RangeTarget> {
-  constructor(context: FakeContext, parent: () => RangeTarget) {
-    super(context, 'RangeFill', { derived: parent });
-  }
-
-  get color(): string | null {
-    return this.get('color');
-  }
-  get pattern(): string | null {
-    return this.get('pattern');
-  }
-  set color(c: string) {
-    this.queue((t) => this.context.model.setFill(t.sheet, t.area, c), c);
-  }
-
-  clear(): void {
-    this.queue((t) => this.context.model.setFill(t.sheet, t.area, null));
-  }
-
-  /** color: "#FFFFFF" for no fill as for white (Excel's answer); pattern (ExcelApi 1.9): "None" for no fill. */
-  protected readLive(prop: string): unknown {
-    if (prop !== 'color' && prop !== 'pattern') throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeFill.${prop} is not supported.`);
-    const t = this.target();
-    const seen = new Set<string>();
-    for (let r = t.area.top; r <= t.area.bottom; r++) {
-      for (let c = t.area.left; c <= t.area.right; c++) {
-        seen.add(prop === 'color' ? this.context.model.fill(t.sheet, r, c) : this.context.model.hasFill(t.sheet, r, c) ? 'Solid' : 'None');
-      }
-    }
-    return seen.size === 1 ? [...seen][0] : null; // a mixed range has no single answer
-  }
-}
-
 interface AreasTarget {
   sheet: GridSheet;
   areas: CellRange[];
@@ -226,8 +149,15 @@ export class FakeRangeAreas extends FakeClientObject<AreasTarget> {
     this.areas = new FakeRangeCollection(context, () => this.target());
   }
 
+  get address(): string {
+    return this.get('address');
+  }
+
+  /** address: "Sheet!A1:B4, Sheet!D1:D4". */
   protected readLive(prop: string): unknown {
-    throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeAreas.${prop} is not supported (load areas/items/address).`);
+    if (prop !== 'address') throw new FakeOfficeError('InvalidArgument', `fake Excel: RangeAreas.${prop} is not supported.`);
+    const t = this.target();
+    return t.areas.map((a) => rangeAddress(t.sheet, a)).join(', ');
   }
 
   protected override navigate(nav: string): FakeClientObject<unknown> {
@@ -253,4 +183,10 @@ export class FakeRangeCollection extends FakeClientObject<AreasTarget> {
     const t = this.target();
     this.loadItems(paths, t.areas.map((area) => new FakeRange(this.context, { value: { sheet: t.sheet, area } })) as FakeClientObject<unknown>[]);
   }
+}
+
+/** As Excel writes a range's address: whole rows as « Feuille!1:2 ». */
+function rangeAddress(sheet: GridSheet, area: CellRange): string {
+  const full = sheetAddress(sheet.name, area);
+  return area.left === 1 && area.right === MAX_COL ? `${full.slice(0, full.lastIndexOf('!'))}!${area.top}:${area.bottom}` : full;
 }

@@ -63,6 +63,28 @@ export function shiftLines(model: FakeWorkbookModel, sheet: GridSheet, axis: Axi
   };
   rekey(model.fills.get(sheet));
   rekey(model.protection.locks.get(sheet)?.cells);
+  rekey(model.formats.cells.get(sheet));
+  // Row heights, page breaks and the print setup's rows move with their rows.
+  const page = model.pages.sheets.get(sheet);
+  if (axis === 'row') {
+    const heights = model.formats.rowHeights.get(sheet);
+    if (heights) {
+      const entries = [...heights];
+      heights.clear();
+      for (const [r, h] of entries) {
+        const nr = moved(r);
+        if (nr !== null) heights.set(nr, h);
+      }
+    }
+    if (page) {
+      page.rowBreaks = page.rowBreaks.map(moved).filter((r): r is number => r !== null && r > 1);
+      if (page.printTitleRows) {
+        const t = area({ top: page.printTitleRows.first, bottom: page.printTitleRows.last, left: 1, right: 1 });
+        page.printTitleRows = t ? { first: t.top, last: t.bottom } : null;
+      }
+    }
+  }
+  if (page?.printArea) page.printArea = area(page.printArea);
   if (axis === 'col' && sheet.columnWidths) {
     const widths = [...sheet.columnWidths];
     sheet.columnWidths.clear();

@@ -16,6 +16,8 @@ import { FakeCalculator } from './fake-calc';
 import { type Reference, mapReferences, quoteSheetName, referenceText } from '../formula-refs';
 import { checkFormula } from './formula-syntax';
 import { FakeProtection } from './fake-protection';
+import { FakeFormats, checkEnum } from './fake-formats';
+import { FakePageSetups } from './fake-page-layout';
 
 export type OfficeVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export type CellProperty = 'values' | 'formulas' | 'valueTypes' | 'numberFormat';
@@ -26,6 +28,8 @@ export const MAX_COL = 16384;
 export const READ_CELL_LIMIT = 5_000_000;
 /** Range.getMergedAreasOrNullObject: "if the merged areas count in this range is more than 512, then this method will fail". */
 export const MERGED_AREAS_LIMIT = 512;
+/** Excel.ClearApplyTo. */
+const CLEAR_APPLY_TO = ['All', 'Formats', 'Contents', 'Hyperlinks', 'RemoveHyperlinks', 'ResetContents'];
 
 export interface FakeName {
   name: string;
@@ -56,6 +60,10 @@ export class FakeWorkbookModel {
   readonly names = new Map<string, FakeName>();
   /** Sheet protection and cell lock states (fake-protection.ts). */
   readonly protection = new FakeProtection();
+  /** Fonts, borders, alignment and row heights (fake-formats.ts). */
+  readonly formats = new FakeFormats();
+  /** Each sheet's print setup and manual page breaks (fake-page-layout.ts). */
+  readonly pages = new FakePageSetups();
   /** True when the workbook counts dates from 1904 (Excel for Mac's old default). */
   date1904 = false;
   /** Set by application.suspendApiCalculationUntilNextSync() for the rest of the sync. */
@@ -156,6 +164,8 @@ export class FakeWorkbookModel {
     }
     for (const map of [this.fills, this.frozenRows, this.charts] as Map<GridSheet, unknown>[]) map.delete(sheet);
     this.protection.forget(sheet);
+    this.formats.forget(sheet);
+    this.pages.forget(sheet);
     if (this.activeSheet === sheet) this.activeSheet = this.grid.sheets.find((s) => this.visibility(s) === 'Visible');
     this.emit({ type: 'WorksheetDeleted', worksheetId: this.sheetId(sheet), source: 'Local' });
     this.recalculate(false);
@@ -195,7 +205,7 @@ export class FakeWorkbookModel {
 
   // ---- ranges
 
-  /** Bounding box of the cells with content (and, unless valuesOnly, of formatted blank cells), within `within`. */
+  /** Bounding box of the cells with content (and, unless valuesOnly, of formatted blank cells: fills, fonts, borders…), within `within`. */
   usedRange(sheet: GridSheet, valuesOnly: boolean, within?: CellRange): CellRange | null {
     let top = Infinity, left = Infinity, bottom = 0, right = 0;
     const fills = valuesOnly ? undefined : this.fills.get(sheet);
@@ -209,7 +219,8 @@ export class FakeWorkbookModel {
     for (const [r, cols] of sheet.rows) {
       for (const [c, cell] of cols) if (!(valuesOnly && isBlank(cell))) consider(r, c);
     }
-    for (const key of fills?.keys() ?? []) {
+    const formatted = valuesOnly ? [] : [...(fills?.keys() ?? []), ...(this.formats.cells.get(sheet)?.keys() ?? [])];
+    for (const key of formatted) {
       const [r, c] = key.split(':').map(Number);
       consider(r, c);
     }
@@ -220,7 +231,7 @@ export class FakeWorkbookModel {
     return { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL };
   }
 
-  private checkReadSize(r: CellRange): void {
+  checkReadSize(r: CellRange): void {
     const cells = (r.bottom - r.top + 1) * (r.right - r.left + 1);
     if (cells > READ_CELL_LIMIT) {
       throw new FakeOfficeError('RangeExceedsLimit', `The cell count in the range has exceeded the maximum supported number (${cells} cells).`);
@@ -271,8 +282,12 @@ export class FakeWorkbookModel {
     this.emitChange(sheet, r);
   }
 
-  /** Range.clear(applyTo): contents, formats (number formats and fills here) or both. */
+  /**
+   * Range.clear(applyTo): contents, formats or both. Formats go back to the Normal style: number
+   * format, fill, font, borders, alignment — and the lock state (Normal cells are locked).
+   */
   clear(sheet: GridSheet, r: CellRange, applyTo: string): void {
+    checkEnum(applyTo, CLEAR_APPLY_TO, 'ClearApplyTo');
     const contents = applyTo === 'All' || applyTo === 'Contents';
     const formats = applyTo === 'All' || applyTo === 'Formats';
     if (contents) this.protection.checkContent(sheet, r);
@@ -293,7 +308,11 @@ export class FakeWorkbookModel {
       }
       if (cols.size === 0) sheet.rows.delete(row);
     }
-    if (formats) this.setFill(sheet, r, null, false);
+    if (formats) {
+      this.setFill(sheet, r, null, false);
+      this.formats.clear(sheet, r);
+      this.protection.setLocked(sheet, r, true);
+    }
     this.emitChange(sheet, r);
   }
 

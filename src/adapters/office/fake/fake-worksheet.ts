@@ -1,12 +1,13 @@
 /** Worksheet and WorksheetCollection proxies, over the fake's Grid-backed model. */
 import type { GridSheet } from '../../../layout/grid';
-import { parseArea } from '../office-address';
+import { parseRangeAddress } from '../office-address';
 import { FakeChartCollection } from './fake-chart';
 import { type FakeContext, FakeClientObject, type ProxySource } from './fake-context';
 import { FakeOfficeError } from './fake-error';
 import type { FakeEvents } from './fake-events';
+import { FakePageBreakCollection, FakePageLayout } from './fake-page-layout';
 import { FakeRange } from './fake-range';
-import { MAX_COL, type OfficeVisibility } from './fake-workbook-model';
+import { MAX_COL, MAX_ROW, type OfficeVisibility } from './fake-workbook-model';
 
 /** Worksheet.protection (ExcelApi 1.2): `protected` and the options the user allowed. */
 export class FakeWorksheetProtection extends FakeClientObject<GridSheet> {
@@ -41,6 +42,9 @@ export class FakeWorksheet extends FakeClientObject<GridSheet> {
   readonly freezePanes: { freezeRows: (count?: number) => void; unfreeze: () => void; getLocationOrNullObject: () => FakeRange };
   readonly charts: FakeChartCollection;
   readonly protection: FakeWorksheetProtection;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
 
   constructor(context: FakeContext, source: ProxySource<GridSheet>) {
     super(context, 'Worksheet', source);
@@ -58,6 +62,8 @@ export class FakeWorksheet extends FakeClientObject<GridSheet> {
     };
     this.charts = new FakeChartCollection(context, () => this.target());
     this.protection = new FakeWorksheetProtection(context, () => this.target());
+    this.pageLayout = new FakePageLayout(context, () => this.target());
+    this.horizontalPageBreaks = new FakePageBreakCollection(context, () => this.target());
   }
 
   get id(): string {
@@ -100,6 +106,8 @@ export class FakeWorksheet extends FakeClientObject<GridSheet> {
 
   protected override navigate(nav: string): FakeClientObject<unknown> {
     if (nav === 'protection') return this.protection as FakeClientObject<unknown>;
+    if (nav === 'pageLayout') return this.pageLayout as FakeClientObject<unknown>;
+    if (nav === 'horizontalPageBreaks') return this.horizontalPageBreaks as FakeClientObject<unknown>;
     return super.navigate(nav);
   }
 
@@ -109,7 +117,7 @@ export class FakeWorksheet extends FakeClientObject<GridSheet> {
       queued: () => {
         const sheet = this.target();
         if (address === undefined || address === '') return { sheet, area: this.context.model.wholeSheet() };
-        const area = parseArea(address);
+        const area = parseRangeAddress(address, MAX_ROW, MAX_COL);
         if (!area) throw new FakeOfficeError('InvalidArgument', `The argument is invalid or missing or has an incorrect format (address "${address}").`);
         return { sheet, area };
       },
