@@ -47,7 +47,7 @@ export async function checkFile(
   try {
     bytes = await readXlsxFileBytes(target.file, { maxFileBytes });
   } catch (e) {
-    return failed(target.file, e);
+    return checkFileBytesFailed(target.file, e);
   }
   return checkFileBytes(target.file, bytes, overrides, maxUncompressedBytes, options);
 }
@@ -70,11 +70,12 @@ export function checkFileBytes(file: string, bytes: Uint8Array, overrides: Optio
     if (convention) result.convention = convention;
     return result;
   } catch (e) {
-    return failed(file, e);
+    return checkFileBytesFailed(file, e);
   }
 }
 
-function failed(file: string, e: unknown): FileResult {
+/** The result of a file that could not be read or checked: its reason in French, never a stack trace. */
+export function checkFileBytesFailed(file: string, e: unknown): FileResult {
   if (e instanceof UnreadableWorkbookError) return unreadableResult(file, e.message);
   // A defect of ours must not hide the other files' results: report it on this file, in French.
   const detail = e instanceof Error ? e.message : String(e);

@@ -1,7 +1,8 @@
 import { promises as fs } from 'fs';
 import { getHeapStatistics } from 'v8';
 import type { OptionOverrides } from '../domain/workbook';
-import { type FileResult, checkFileBytes } from './check-file';
+import { type FileResult, checkFileBytes, checkFileBytesFailed } from './check-file';
+import { readXlsxFileBytes } from '../adapters/xlsx/read-xlsx';
 import { readZipDirectoryRecords } from '../adapters/xlsx/zip-directory';
 import { MAX_ZIP_ENTRIES } from '../adapters/xlsx/reader/zip-archive';
 import { runWithTimeLimit } from './time-limit';
@@ -20,7 +21,8 @@ import { IN_PROCESS_MAX_FILE_BYTES, IN_PROCESS_MAX_UNCOMPRESSED_BYTES } from './
  *   (time-limit.ts), which stops it wherever it is, as terminating a worker would; the file is then
  *   reported as not checked, with the worker's message. Every module the call uses is loaded
  *   before it starts, so that a stop leaves no module half loaded.
- * Anything larger goes to a worker as before (null).
+ * Anything larger goes to a worker as before (null). When no worker can be made at all, the pool
+ * checks every file here (`anySize`): its time is still bounded, its memory only by the heap.
  */
 
 export interface InProcessCheck {
@@ -30,6 +32,11 @@ export interface InProcessCheck {
   maxUncompressedBytes?: number;
   summary?: boolean;
   timeoutMs: number;
+  /**
+   * No worker can be made here: the file is checked in this thread whatever its size (its time still
+   * bounded, its memory only by the process's heap).
+   */
+  anySize?: boolean;
 }
 
 /** What this thread's heap must have free per byte the file's parts inflate to. */
@@ -44,19 +51,37 @@ export async function checkInThisThread(
   timedOut: (file: string, timeoutMs: number) => FileResult,
   check: typeof checkFileBytes = checkFileBytes,
 ): Promise<FileResult | null> {
+  let bytes: Buffer | null;
+  if (c.anySize) {
+    try {
+      bytes = await readXlsxFileBytes(c.file, { maxFileBytes: c.maxFileBytes });
+    } catch (e) {
+      return checkFileBytesFailed(c.file, e);
+    }
+  } else {
+    bytes = await smallFile(c);
+    if (!bytes) return null;
+  }
+  const file = bytes;
+  const run = () => check(c.file, file, c.overrides, c.maxUncompressedBytes, { summary: c.summary });
+  const r = runWithTimeLimit(run, c.timeoutMs);
+  return r.done ? r.value : timedOut(c.file, c.timeoutMs);
+}
+
+/** The file's bytes, if it is small enough to be checked in this thread (null: a worker reads it, and says why it cannot). */
+async function smallFile(c: InProcessCheck): Promise<Buffer | null> {
+  const limit = Math.min(IN_PROCESS_MAX_FILE_BYTES, c.maxFileBytes ?? Infinity);
   let bytes: Buffer;
   try {
     const stat = await fs.stat(c.file);
-    if (!stat.isFile() || stat.size > Math.min(IN_PROCESS_MAX_FILE_BYTES, c.maxFileBytes ?? Infinity)) return null;
+    if (!stat.isFile() || stat.size > limit) return null;
     bytes = await fs.readFile(c.file);
   } catch {
     return null;
   }
+  if (bytes.length > limit) return null; // it grew since its stat
   const declared = declaredSize(bytes);
-  if (declared > IN_PROCESS_MAX_UNCOMPRESSED_BYTES || !heapHasRoomFor(declared)) return null;
-  const run = () => check(c.file, bytes, c.overrides, c.maxUncompressedBytes, { summary: c.summary });
-  const r = runWithTimeLimit(run, c.timeoutMs);
-  return r.done ? r.value : timedOut(c.file, c.timeoutMs);
+  return declared > IN_PROCESS_MAX_UNCOMPRESSED_BYTES || !heapHasRoomFor(declared) ? null : bytes;
 }
 
 function heapHasRoomFor(inflatedBytes: number): boolean {

@@ -137,10 +137,15 @@ export async function checkFiles(targets: Target[], s: PoolSettings): Promise<Fi
   releaseSpareWorker();
   const left = queue.filter((i) => !results[i]);
   if (left.length) {
-    // No worker could start here: the files are checked in this thread, without the limits.
+    // No worker could start here: the files are checked in this thread, each still under its time
+    // limit (check-in-process.ts), its memory bounded only by this process's heap.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine loads only when needed
-    const { checkFile } = require('./check-file') as typeof import('./check-file');
-    for (const i of left) finish(i, await checkFile(targets[i], s.overrides, s.maxFileBytes, s.maxUncompressedBytes, { summary: s.summary }));
+    const { checkInThisThread } = require('./check-in-process') as typeof import('./check-in-process');
+    for (const i of left) {
+      const file = targets[i].file;
+      const c = { file, overrides: s.overrides, maxFileBytes: s.maxFileBytes, maxUncompressedBytes: s.maxUncompressedBytes, summary: s.summary, timeoutMs: s.timeoutMs ?? fileTimeoutMs(file), anySize: true };
+      finish(i, (await checkInThisThread(c, (f, ms) => crashed(f, timedOutWhy(ms)))) as FileResult);
+    }
   }
   return results;
 }

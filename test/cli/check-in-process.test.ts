@@ -75,6 +75,34 @@ describe('one small file, checked in this thread', () => {
     expect(after.counts).toEqual((await checkFiles([{ file: clean }, { file: clean }], { overrides: {}, jobs: 1 }))[0].counts);
   });
 
+  it('checks every file in this thread, each under its time limit, when no worker can be made', async () => {
+    const noWorker = path.join(dir, 'pas-de-worker.js');
+    const expected = await checkFiles([{ file: clean }, { file: clean }], { overrides: {}, jobs: 1 });
+    expect(await checkFiles([{ file: clean }, { file: clean }], { overrides: {}, workerEntry: noWorker })).toEqual(expected);
+    let results: FileResult[] = [];
+    await jest.isolateModulesAsync(async () => {
+      jest.doMock('../../src/cli/check-file', () => ({
+        ...jest.requireActual('../../src/cli/check-file'),
+        checkFileBytes: () => {
+          for (;;) {
+            // reading this file never ends
+          }
+        },
+      }));
+      const pool = await import('../../src/cli/check-pool');
+      results = await pool.checkFiles([{ file: clean }, { file: path.join(dir, 'absent.xlsx') }, { file: padded }], { overrides: {}, timeoutMs: 50, workerEntry: noWorker });
+    });
+    expect(results.map((r) => [path.basename(r.file), r.status])).toEqual([
+      ['propre.xlsx', 'unreadable'],
+      ['absent.xlsx', 'unreadable'],
+      ['gonfle.xlsx', 'unreadable'],
+    ]);
+    expect(results[0].message).toContain('le contrôle a dépassé 0 s et a été interrompu');
+    expect(results[1].message).not.toContain('dépassé');
+    expect(results[1].message).not.toContain('erreur interne');
+    expect(results[2].message).toContain('le contrôle a dépassé 0 s et a été interrompu');
+  });
+
   it('leaves the file to a worker when this thread\'s heap has no room for its check', async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module object itself, whose function the reader calls
     const v8 = require('v8') as typeof import('v8');
