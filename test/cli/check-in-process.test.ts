@@ -32,6 +32,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const timedOut = (file: string): FileResult => ({ file, status: 'unreadable', message: 'trop long', findings: [], counts: { error: 0, warning: 0, info: 0 } });
 
+/** checkFiles where checking a file in this thread never ends (a worker would load the real modules: these tests start none). */
+async function checkFilesWithEndlessReads(...args: Parameters<typeof checkFiles>): Promise<FileResult[]> {
+  let results: FileResult[] = [];
+  await jest.isolateModulesAsync(async () => {
+    jest.doMock('../../src/cli/check-file', () => ({
+      ...jest.requireActual('../../src/cli/check-file'),
+      checkFileBytes: () => {
+        for (;;) {
+          // reading this file never ends
+        }
+      },
+    }));
+    const pool = await import('../../src/cli/check-pool');
+    results = await pool.checkFiles(...args);
+  });
+  return results;
+}
+
 describe('one small file, checked in this thread', () => {
   it('gives the result a worker gives', async () => {
     const [alone] = await checkFiles([{ file: clean }], { overrides: {} });
@@ -51,20 +69,8 @@ describe('one small file, checked in this thread', () => {
   });
 
   it('reports a file stopped at its time limit as not checked, in French, with the other files of the batch', async () => {
-    let results: FileResult[] = [];
-    await jest.isolateModulesAsync(async () => {
-      jest.doMock('../../src/cli/check-file', () => ({
-        ...jest.requireActual('../../src/cli/check-file'),
-        checkFileBytes: () => {
-          for (;;) {
-            // reading this file never ends
-          }
-        },
-      }));
-      const pool = await import('../../src/cli/check-pool');
-      const absent = path.join(dir, 'absent.xlsx');
-      results = await pool.checkFiles([{ file: absent, problem: `« ${absent} » est introuvable.` }, { file: clean }], { overrides: {}, timeoutMs: 50 });
-    });
+    const absent = path.join(dir, 'absent.xlsx');
+    const results = await checkFilesWithEndlessReads([{ file: absent, problem: `« ${absent} » est introuvable.` }, { file: clean }], { overrides: {}, timeoutMs: 50 });
     expect(results.map((r) => r.status)).toEqual(['unreadable', 'unreadable']);
     expect(results[0].message).toBe(`« ${path.join(dir, 'absent.xlsx')} » est introuvable.`);
     expect(results[1].file).toBe(clean);
@@ -79,19 +85,7 @@ describe('one small file, checked in this thread', () => {
     const noWorker = path.join(dir, 'pas-de-worker.js');
     const expected = await checkFiles([{ file: clean }, { file: clean }], { overrides: {}, jobs: 1 });
     expect(await checkFiles([{ file: clean }, { file: clean }], { overrides: {}, workerEntry: noWorker })).toEqual(expected);
-    let results: FileResult[] = [];
-    await jest.isolateModulesAsync(async () => {
-      jest.doMock('../../src/cli/check-file', () => ({
-        ...jest.requireActual('../../src/cli/check-file'),
-        checkFileBytes: () => {
-          for (;;) {
-            // reading this file never ends
-          }
-        },
-      }));
-      const pool = await import('../../src/cli/check-pool');
-      results = await pool.checkFiles([{ file: clean }, { file: path.join(dir, 'absent.xlsx') }, { file: padded }], { overrides: {}, timeoutMs: 50, workerEntry: noWorker });
-    });
+    const results = await checkFilesWithEndlessReads([{ file: clean }, { file: path.join(dir, 'absent.xlsx') }, { file: padded }], { overrides: {}, timeoutMs: 50, workerEntry: noWorker });
     expect(results.map((r) => [path.basename(r.file), r.status])).toEqual([
       ['propre.xlsx', 'unreadable'],
       ['absent.xlsx', 'unreadable'],
