@@ -10,7 +10,8 @@ import type { Target } from './collect-files';
  * Checks files in worker threads, each file under a limit of time and memory, whatever the size of
  * the batch: a file that hangs, crashes its worker or exhausts its memory gets an "unreadable"
  * result naming it, its worker is replaced, and the other files carry on. The main thread stays
- * thin (it never loads the reader or the engine) and results come back in input order.
+ * thin (it never loads the reader or the engine) and results come back in input order. One small
+ * file alone is checked in this thread, under the same limits (check-in-process.ts).
  */
 export interface PoolSettings {
   overrides: OptionOverrides;
@@ -47,6 +48,30 @@ export function fileTimeoutMs(file: string): number {
   }
   return BASE_TIMEOUT_MS + Math.ceil((size / (1024 * 1024)) * TIMEOUT_MS_PER_MB);
 }
+/** One file up to this size on disk, inflating to at most the next figure, is checked without a worker (check-in-process.ts). */
+export const IN_PROCESS_MAX_FILE_BYTES = 2 * 1024 * 1024;
+export const IN_PROCESS_MAX_UNCOMPRESSED_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Whether a check of these arguments may need a worker: not when they name one small file and
+ * nothing else that exists (option values are no files). A guess made before the arguments are
+ * parsed, to start the worker early or not; either way the check is right, only its speed differs.
+ */
+export function mayNeedWorker(args: string[]): boolean {
+  let files = 0;
+  for (const a of args) {
+    if (a.startsWith('-')) continue;
+    try {
+      const st = statSync(a);
+      if (st.isDirectory() || st.size > IN_PROCESS_MAX_FILE_BYTES) return true;
+      if (st.isFile()) files++;
+    } catch {
+      // not a path: an option's value
+    }
+  }
+  return files !== 1;
+}
+
 /** Below this many files a second worker never pays for its start and its own JIT warm-up. */
 export const MIN_FILES_FOR_WORKERS = 24;
 /** Workers that die before checking anything: after this many, the rest is checked in this thread. */
@@ -89,6 +114,22 @@ export async function checkFiles(targets: Target[], s: PoolSettings): Promise<Fi
     if ('problem' in t) finish(i, unreadableResult(t.file, t.problem)); // nothing to read
     else queue.push(i);
   }
+  if (queue.length === 1 && s.workerEntry === undefined) {
+    // One file: a small one is checked in this thread, under the same limits (check-in-process.ts).
+    const i = queue[0];
+    const file = targets[i].file;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine loads only when needed
+    const { checkInThisThread } = require('./check-in-process') as typeof import('./check-in-process');
+    const r = await checkInThisThread(
+      { file, overrides: s.overrides, maxFileBytes: s.maxFileBytes, maxUncompressedBytes: s.maxUncompressedBytes, summary: s.summary, timeoutMs: s.timeoutMs ?? fileTimeoutMs(file) },
+      (f, ms) => crashed(f, timedOutWhy(ms)),
+    );
+    if (r) {
+      releaseSpareWorker();
+      finish(i, r);
+      queue.length = 0;
+    }
+  }
   if (queue.length > 0) {
     const jobs = Math.max(1, Math.min(s.jobs ?? defaultJobs(queue.length), queue.length));
     await runWorkers(targets, [...queue], jobs, s, finish);
@@ -96,10 +137,15 @@ export async function checkFiles(targets: Target[], s: PoolSettings): Promise<Fi
   releaseSpareWorker();
   const left = queue.filter((i) => !results[i]);
   if (left.length) {
-    // No worker could start here: the files are checked in this thread, without the limits.
+    // No worker could start here: the files are checked in this thread, each still under its time
+    // limit (check-in-process.ts), its memory bounded only by this process's heap.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine loads only when needed
-    const { checkFile } = require('./check-file') as typeof import('./check-file');
-    for (const i of left) finish(i, await checkFile(targets[i], s.overrides, s.maxFileBytes, s.maxUncompressedBytes, { summary: s.summary }));
+    const { checkInThisThread } = require('./check-in-process') as typeof import('./check-in-process');
+    for (const i of left) {
+      const file = targets[i].file;
+      const c = { file, overrides: s.overrides, maxFileBytes: s.maxFileBytes, maxUncompressedBytes: s.maxUncompressedBytes, summary: s.summary, timeoutMs: s.timeoutMs ?? fileTimeoutMs(file), anySize: true };
+      finish(i, (await checkInThisThread(c, (f, ms) => crashed(f, timedOutWhy(ms)))) as FileResult);
+    }
   }
   return results;
 }
@@ -143,7 +189,7 @@ function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSe
         current = i;
         const timeoutMs = s.timeoutMs ?? fileTimeoutMs(targets[i].file);
         timer = setTimeout(() => {
-          fail(`le contrôle a dépassé ${Math.round(timeoutMs / 1000)} s et a été interrompu ; l’option --max-time accorde plus de temps`);
+          fail(timedOutWhy(timeoutMs));
           stopping = true;
           worker.terminate();
         }, timeoutMs);
@@ -175,6 +221,10 @@ function runWorkers(targets: Target[], queue: number[], count: number, s: PoolSe
     };
     for (let k = 0; k < count; k++) start();
   });
+}
+
+function timedOutWhy(timeoutMs: number): string {
+  return `le contrôle a dépassé ${Math.round(timeoutMs / 1000)} s et a été interrompu ; l’option --max-time accorde plus de temps`;
 }
 
 function crashed(file: string, why: string): FileResult {

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
-import { type ConventionView, type FourYearLine, MONEY_KEYS, type MoneyKey, yearsRead } from '../domain/convention-view';
+import { type ConventionView, type FourYearLine, MONEY_KEYS, type MoneyKey, visitConvention, yearsRead } from '../domain/convention-view';
+import type { AnnexWorkbook } from '../domain/workbook';
 import { type Money, formatEuro, formatPercent, plainAmount } from '../domain/money';
 
 /**
@@ -42,16 +43,30 @@ function plainLine(l: FourYearLine): PlainLine {
   };
 }
 
-export function plainConvention(view: ConventionView, options: { actions?: boolean; maxActions?: number } = {}): PlainConvention {
-  const tooMany = view.actions.length > (options.maxActions ?? REVIEW_MAX_ACTIONS);
+/**
+ * The four-year view of a workbook's CLS as plain data; null when it holds no CLS block. The view
+ * hands its actions over one at a time (visitConvention): they are kept only when asked for, and
+ * only up to `maxActions` (REVIEW_MAX_ACTIONS): beyond, only their count (`actionsOmitted`).
+ */
+export function plainConvention(workbook: AnnexWorkbook, options: { actions?: boolean; maxActions?: number } = {}): PlainConvention | null {
+  const max = options.maxActions ?? REVIEW_MAX_ACTIONS;
+  let actions: NonNullable<PlainConvention['actions']> | null = [];
+  let count = 0;
+  const keep = (a: Parameters<Parameters<typeof visitConvention>[1]>[0]) => {
+    count++;
+    if (count > max) actions = null; // too many to detail: the count only
+    else if (actions) actions.push({ key: a.key, label: a.label, axe: a.axe, ...plainLine(a) });
+  };
+  const view = visitConvention(workbook, options.actions ? keep : () => undefined);
+  if (!view) return null;
   return {
     period: view.years,
     sources: view.sources,
     expected: { years: view.expected.years.map((e) => ({ year: e.year, amount: plain(e.amount), source: e.source })), total: plain(view.expected.total) },
     ...plainLine(view.total),
     axes: view.axes.map((a) => ({ axe: a.axe, ...plainLine(a) })),
-    ...(options.actions && !tooMany ? { actions: view.actions.map((a) => ({ key: a.key, label: a.label, axe: a.axe, ...plainLine(a) })) } : {}),
-    ...(options.actions && tooMany ? { actionsOmitted: view.actions.length } : {}),
+    ...(options.actions && actions ? { actions } : {}),
+    ...(options.actions && !actions ? { actionsOmitted: count } : {}),
   };
 }
 

@@ -5,8 +5,7 @@ import type { FileResult } from './check-file';
 import { type PlainConvention, type PlainLine, type PlainYear, readGap } from './convention-json';
 import { type Cell, type Column, sheet, table, wrapColumns } from './xlsx-table';
 import { actionTitle } from '../layout/report/convention-sheet';
-
-export const CONVENTION_REVIEW_SHEET = 'Convention 2024-2027';
+import { REVIEW_SHEETS } from './review-sheets';
 
 const EURO = '#,##0.00 "€"';
 const PERCENT = '0.00 %';
@@ -70,7 +69,7 @@ export function conventionSheet(wb: ExcelJS.Workbook, results: FileResult[], nam
   }
   const first = files[0]?.convention?.period;
   const period = first ? `${first[0]}-${first[first.length - 1]}` : '2024-2027';
-  const ws = sheet(wb, CONVENTION_REVIEW_SHEET, `CLS ${period} sur la durée de la convention — ${files.length} fichier(s) : la convention, chaque axe et chaque action, année par année et en cumul`);
+  const ws = sheet(wb, REVIEW_SHEETS.convention, `CLS ${period} sur la durée de la convention — ${files.length} fichier(s) : la convention, chaque axe et chaque action, année par année et en cumul`);
   ws.getCell(2, 1).value =
     'Filtrer « Niveau » sur Convention et « Année » sur le cumul pour une ligne par Département. Une année non lue ou non encore exécutée laisse ses montants vides (ce ne sont pas des zéros). Attendu : art. 2.2 et avenants (feuille Paramètres de chaque fichier).';
   ws.getCell(2, 1).font = { italic: true, size: 9 };

@@ -7,8 +7,9 @@ import { frenchDate } from '../domain/dates';
 import { UNREADABLE_RULE } from './format-csv';
 import { visibleCellText } from '../layout/visible-text';
 import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
+import { REVIEW_SHEETS, REVIEW_STATUS } from './review-sheets';
 import { type Cell, type Column, sheet, table, wrapColumns } from './xlsx-table';
-import { CONVENTION_REVIEW_SHEET, conventionSheet } from './format-convention-xlsx';
+import { conventionSheet } from './format-convention-xlsx';
 
 /** When and with what the review was made, and how files are named (relative to the folder given). */
 export interface ReviewHeader {
@@ -25,8 +26,7 @@ export interface ReviewHeader {
  * « Convention 2024-2027 » (the CLS over its four years, per file: convention, axes, actions), each
  * an Excel table, so filters and sorting work at once. French labels; amounts in euros.
  */
-export const REVIEW_SHEETS = { summary: 'Synthèse', findings: 'Constats', totals: 'Totaux par axe et volet', convention: CONVENTION_REVIEW_SHEET } as const;
-export const REVIEW_STATUS = { ok: 'Conforme', warnings: 'Avertissements', errors: 'Erreurs', unreadable: 'Illisible' } as const;
+export { REVIEW_SHEETS, REVIEW_STATUS };
 
 export const EURO = '#,##0.00 "€"';
 export const PERCENT = '0.00 %';

@@ -1,5 +1,6 @@
 import { type Io, guardStandardStreams, processIo } from './io';
 import { prewarmCheckWorker, releaseSpareWorker } from './check-worker-handle';
+import { mayNeedWorker } from './check-pool';
 import { OutputError } from '../adapters/files/output-file';
 import { errnoCode, fsReason } from '../adapters/files/fs-errors';
 import { visibleText } from '../layout/visible-text';
@@ -41,8 +42,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`annexes : commande inconnue « ${verb} ».\n\n${usage()}\n`);
     return 2;
   }
-  // The check worker starts loading the reader and the engine while this thread loads the command.
-  if (verb === 'check' && !rest.includes('-h') && !rest.includes('--help')) prewarmCheckWorker();
+  // The check worker starts loading the reader and the engine while this thread loads the command
+  // (one small file is checked without a worker).
+  if (verb === 'check' && !rest.includes('-h') && !rest.includes('--help') && mayNeedWorker(rest)) prewarmCheckWorker();
   try {
     return await (await command.load())(rest, io);
   } catch (e) {

@@ -1,6 +1,5 @@
 import { promises as fs } from 'fs';
-import JSZip from 'jszip';
-import { REVIEW_SHEETS } from './format-xlsx';
+import { REVIEW_SHEETS } from './review-sheets';
 
 /** Review workbooks weigh a few hundred kB; anything much larger is not one. */
 const MAX_REVIEW_BYTES = 20 * 1024 * 1024;
@@ -15,6 +14,8 @@ export async function isReviewWorkbook(file: string): Promise<boolean> {
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile() || stat.size > MAX_REVIEW_BYTES) return false;
+    // JSZip only when there is an --out to look at: `annexes check` on its own loads no zip library.
+    const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(await fs.readFile(file));
     const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
     const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';

@@ -100,6 +100,17 @@ export interface ConventionView {
 
 /** null when the workbook holds no CLS block. */
 export function conventionView(workbook: AnnexWorkbook): ConventionView | null {
+  const actions: ActionFourYears[] = [];
+  const v = visitConvention(workbook, (a) => actions.push(a));
+  return v && { years: v.years, sources: v.sources, actions, axes: v.axes, total: v.total, expected: v.expected };
+}
+
+/**
+ * The view without its actions, each handed to `visit` in the view's order, the axes and the total
+ * added up as they go: a caller that keeps nothing of each action (the CLI's JSON and text reports
+ * stop at the axes) never holds 200 000 of them at once. null when the workbook holds no CLS block.
+ */
+export function visitConvention(workbook: AnnexWorkbook, visit: (action: ActionFourYears) => void): Omit<ConventionView, 'actions'> | null {
   const byYear = new Map(clsYears(workbook).map((y) => [y.year, y]));
   if (byYear.size === 0) return null;
   const years = conventionYears(workbook.params, 'CLS');
@@ -113,31 +124,32 @@ export function conventionView(workbook: AnnexWorkbook): ConventionView | null {
     const executed = executionSource(c);
     return { year: y, planned: planned ? titleOf(planned) : null, executed: executed ? executed.title : null };
   });
-  const actions = new Map<string, ActionFourYears>();
+  const named = new Map<string, { label: string; axe: string }>();
   const order: string[] = [];
   for (const y of years) {
     for (const t of [byYear.get(y)?.forecast, byYear.get(y)?.execution, byYear.get(y)?.recap, prev(y)?.recap]) {
       for (const row of t?.rows ?? []) {
-        if (row.kind !== 'detail' || !row.key || actions.has(row.key)) continue;
-        actions.set(row.key, { key: row.key, label: row.label, axe: row.group ?? '?', years: [], totals: emptyTotals() });
+        if (row.kind !== 'detail' || !row.key || named.has(row.key)) continue;
+        named.set(row.key, { label: row.label, axe: row.group ?? '?' });
         order.push(row.key);
       }
     }
   }
   const rowOf = detailRows();
-  for (const a of actions.values()) {
-    a.years = years.map((y) => actionYear(rowOf, a.key, y, byYear.get(y), prev(y)));
-    a.totals = totalsOf(a.years);
+  const total = new LineSum(years);
+  const byAxe = new Map<string, LineSum>();
+  for (const key of order.sort(compareKeys)) {
+    const { label, axe } = named.get(key)!;
+    const ys = years.map((y) => actionYear(rowOf, key, y, byYear.get(y), prev(y)));
+    const action: ActionFourYears = { key, label, axe, years: ys, totals: totalsOf(ys) };
+    total.add(action);
+    let sum = byAxe.get(axe);
+    if (!sum) byAxe.set(axe, (sum = new LineSum(years)));
+    sum.add(action);
+    visit(action);
   }
-  const sorted = order.sort(compareKeys).map((k) => actions.get(k)!);
-  const byAxe = new Map<string, ActionFourYears[]>();
-  for (const a of sorted) {
-    const list = byAxe.get(a.axe);
-    if (list) list.push(a);
-    else byAxe.set(a.axe, [a]);
-  }
-  const axes = [...byAxe.keys()].sort(compareKeys).map((axe): AxeFourYears => line(byAxe.get(axe)!, years, { axe }));
-  return { years, sources, actions: sorted, axes, total: line(sorted, years, {}), expected: expectedConvention(workbook.params, conventionYears(workbook.params, 'CLS')) };
+  const axes = [...byAxe.keys()].sort(compareKeys).map((axe): AxeFourYears => ({ axe, ...byAxe.get(axe)!.line() }));
+  return { years, sources, axes, total: total.line(), expected: expectedConvention(workbook.params, conventionYears(workbook.params, 'CLS')) };
 }
 
 /**
@@ -226,8 +238,8 @@ function actionYear(rowOf: RowOf, key: string, year: number, c: ClsYear | undefi
 }
 
 function emptyTotals(): FourYearTotals {
-  const t = Object.fromEntries(MONEY_KEYS.map((k) => [k, ZERO])) as Record<MoneyKey, Money>;
-  return { ...t, stateRate: null, cdRate: null };
+  // A literal, in MONEY_KEYS order: made for every action of a CLS that may hold 200 000.
+  return { notified: ZERO, cdAllocated: ZERO, paid: ZERO, stateSpent: ZERO, stateUnspent: ZERO, cdSpent: ZERO, carryOverState: ZERO, carryOverCd: ZERO, stateRate: null, cdRate: null };
 }
 
 function totalsOf(years: YearMoney[]): FourYearTotals {
@@ -237,20 +249,40 @@ function totalsOf(years: YearMoney[]): FourYearTotals {
     const both = years.filter((y) => y[part] !== null && y[whole] !== null);
     return percent(both.reduce((a, y) => a.plus(y[part]!), ZERO), both.reduce((a, y) => a.plus(y[whole]!), ZERO));
   };
-  return { ...t, stateRate: rate('stateSpent', 'paid'), cdRate: rate('cdSpent', 'cdAllocated') };
+  t.stateRate = rate('stateSpent', 'paid');
+  t.cdRate = rate('cdSpent', 'cdAllocated');
+  return t;
 }
 
-/** Actions added up year by year (a figure no action knows stays unknown). */
-function line<T extends object>(actions: ActionFourYears[], years: number[], extra: T): FourYearLine & T {
-  const sums = years.map((year, i): YearMoney => {
-    const y = { year } as YearMoney;
-    for (const k of MONEY_KEYS) {
-      const known = actions.map((a) => a.years[i][k]).filter((v): v is Money => v !== null);
-      y[k] = known.length ? known.reduce((a, v) => a.plus(v), ZERO) : null;
-    }
-    return y;
-  });
-  return { ...extra, years: sums, totals: totalsOf(sums) };
+/** Actions added up year by year, one action at a time (a figure no action knows stays unknown). */
+class LineSum {
+  /** By year, then by MONEY_KEYS: the sum so far, null while no action knows the figure. */
+  private readonly sums: (Money | null)[][];
+
+  constructor(private readonly years: number[]) {
+    this.sums = years.map(() => MONEY_KEYS.map(() => null));
+  }
+
+  add(action: FourYearLine): void {
+    this.sums.forEach((sums, i) => {
+      const y = action.years[i];
+      MONEY_KEYS.forEach((k, j) => {
+        const v = y[k];
+        if (v !== null) sums[j] = (sums[j] ?? ZERO).plus(v);
+      });
+    });
+  }
+
+  line(): FourYearLine {
+    const years = this.years.map((year, i): YearMoney => {
+      const y = { year } as YearMoney;
+      MONEY_KEYS.forEach((k, j) => {
+        y[k] = this.sums[i][j];
+      });
+      return y;
+    });
+    return { years, totals: totalsOf(years) };
+  }
 }
 
 /** "1.2" before "1.10", "3" before "4", anything else after. */

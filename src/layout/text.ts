@@ -11,11 +11,27 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
  */
 export function normaliseText(s: string): string {
   if (s === '') return '';
-  let t = PLAIN_ASCII.test(s) ? s : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  let t = NORMALISED.get(s);
+  if (t !== undefined) return t;
+  t = PLAIN_ASCII.test(s) ? s : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   t = t.toLowerCase();
   if (SPECIAL.test(t)) t = t.replace(FOLD, fold);
-  return t.trim();
+  t = t.trim();
+  if (s.length <= MAX_CACHED_LENGTH) {
+    if (NORMALISED.size >= MAX_CACHED) NORMALISED.clear();
+    NORMALISED.set(s, t);
+  }
+  return t;
 }
+
+/**
+ * Texts already normalised: the same headers, labels and titles come back on every sheet, in every
+ * table kind tried and in every workbook of a batch. Bounded (a sheet of 200 000 distinct labels
+ * empties it now and then); long texts are not kept.
+ */
+const NORMALISED = new Map<string, string>();
+const MAX_CACHED = 50_000;
+const MAX_CACHED_LENGTH = 200;
 
 /** What normaliseText folds, in one pass: quotes, dashes, guillemets, œ, control characters, runs of white space. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

@@ -5,7 +5,7 @@
  * tooling installed.
  */
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 
@@ -36,6 +36,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 it('packs the compiled CLI, not the sources, tests or add-in', () => {
   expect(packed).toContain('package/bin/annexes.js');
   expect(packed).toContain('package/dist/src/cli/main.js');
+  // The bundle bin/annexes.js loads, its worker and their code caches (scripts/bundle-cli.js, run by `prepare`).
+  for (const f of ['annexes.bundle.js', 'annexes.bundle.js.cache', 'check-worker.js', 'check-worker.bundle.js', 'check-worker.bundle.js.cache']) expect(packed).toContain(`package/dist/cli/${f}`);
   expect(packed.filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
   expect(packed.filter((f) => /^package\/(test|src|scripts|bench|dist\/test|dist\/scripts|dist\/bench)\//.test(f))).toEqual([]);
   expect(packed.filter((f) => /taskpane|harness|adapters\/office/.test(f))).toEqual([]);
@@ -44,7 +46,7 @@ it('packs the compiled CLI, not the sources, tests or add-in', () => {
 it('installs only the runtime dependencies', () => {
   const nm = path.join(station, 'node_modules');
   expect(existsSync(path.join(nm, 'annexes-financieres'))).toBe(true);
-  for (const tool of ['webpack', 'webpack-cli', 'jest', 'ts-jest', 'typescript', 'playwright-core', 'react', 'react-dom', '@fluentui', '@microsoft/office-js', 'eslint']) {
+  for (const tool of ['webpack', 'webpack-cli', 'jest', 'ts-jest', 'typescript', 'playwright-core', 'react', 'react-dom', '@fluentui', '@microsoft/office-js', 'eslint', 'esbuild']) {
     expect([tool, existsSync(path.join(nm, tool))]).toEqual([tool, false]);
   }
 });
@@ -56,4 +58,23 @@ it('`npx annexes check` on the sample: exit 1 with the PLAN-DELTA finding', () =
   const report = JSON.parse(r.stdout);
   const delta = report.files[0].findings.find((f: { rule: string }) => f.rule === 'PLAN-DELTA');
   expect(delta).toMatchObject({ sheet: 'Construction du plan de finance', cell: 'F18', expected: '330', actual: '3030' });
+});
+
+it('checks a folder (in a worker) with the same findings, and runs on the bundle alone', () => {
+  const folder = path.join(work, 'lot');
+  mkdirSync(folder);
+  for (const name of ['a.xlsx', 'b.xlsx']) copyFileSync(SAMPLE, path.join(folder, name));
+  const check = (target: string) => spawnSync('npx', ['--no', 'annexes', 'check', target, '--format', 'json'], { cwd: station, encoding: 'utf8' });
+  const rules = (stdout: string) => (JSON.parse(stdout) as { files: { findings: { rule: string; cell: string }[] }[] }).files.map((f) => f.findings.map((x) => `${x.rule} ${x.cell}`));
+  const alone = check(SAMPLE);
+  const batch = check(folder);
+  expect([batch.stderr, batch.status]).toEqual(['', 1]);
+  expect(rules(batch.stdout)).toEqual([...rules(alone.stdout), ...rules(alone.stdout)]);
+  // Without the compiled modules the launcher can only use the bundle (and the worker its own).
+  rmSync(path.join(station, 'node_modules', 'annexes-financieres', 'dist', 'src'), { recursive: true });
+  for (const target of [SAMPLE, folder]) {
+    const r = check(target);
+    expect([r.stderr, r.status]).toEqual(['', 1]);
+    expect(rules(r.stdout)).toEqual(rules(target === SAMPLE ? alone.stdout : batch.stdout));
+  }
 });

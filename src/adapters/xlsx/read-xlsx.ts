@@ -31,22 +31,30 @@ export const nodeInflateRaw: InflateRaw = (data, limit) => {
 };
 
 export async function readXlsxFile(path: string, limits?: ReadLimits): Promise<Grid> {
+  return readXlsxBufferSync(await readXlsxFileBytes(path, limits), path, limits);
+}
+
+/** The bytes of a file to read as a workbook, within its size limit (a French error naming it otherwise). */
+export async function readXlsxFileBytes(path: string, limits?: ReadLimits): Promise<Buffer> {
   const max = limits?.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  let buf: Buffer;
   try {
     const stat = await fs.stat(path);
     if (!stat.isFile()) throw workbookNotXlsx(path);
     if (stat.size > max) throw workbookTooLarge(path, stat.size, max);
-    buf = await fs.readFile(path);
+    return await fs.readFile(path);
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw workbookNotFound(path, e);
     throw workbookNotXlsx(path, e);
   }
-  return readXlsxBuffer(buf, path, limits);
 }
 
 export async function readXlsxBuffer(buf: Uint8Array, fileLabel: string, limits?: ReadLimits): Promise<Grid> {
+  return readXlsxBufferSync(buf, fileLabel, limits);
+}
+
+/** The same, synchronously: reading is CPU work once the bytes are in memory (the check times it as a whole). */
+export function readXlsxBufferSync(buf: Uint8Array, fileLabel: string, limits?: ReadLimits): Grid {
   return readXlsxBytes(buf, fileLabel, { inflateRaw: nodeInflateRaw, maxUncompressedBytes: limits?.maxUncompressedBytes });
 }

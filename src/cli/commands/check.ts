@@ -5,7 +5,7 @@ import { collectFiles, showNames } from '../collect-files';
 import { isReviewWorkbook } from '../review-file';
 import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
 import type { FileResult } from '../check-file';
-import { checkFiles, prewarmCheckWorker } from '../check-pool';
+import { checkFiles, mayNeedWorker, prewarmCheckWorker } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
 import { formatJson } from '../format-json';
 import { batchTotals, formatText } from '../format-text';
@@ -36,7 +36,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   if (args.out) await checkOutput(args.out, args.paths, 'check');
   const previousReview = args.out !== undefined && (await isReviewWorkbook(args.out));
   // The worker loads the reader and the engine while this thread collects the files.
-  prewarmCheckWorker(args);
+  if (mayNeedWorker(args.paths)) prewarmCheckWorker(args);
   const collected = await collectFiles(args.paths, { exclude: previousReview && args.out ? [args.out] : [] });
   for (const notice of collected.notices) io.stderr(`annexes check : ${visibleText(notice)}\n`);
   const { targets, shownAs } = collected;

@@ -64,11 +64,11 @@ export function bandTexts(index: SheetIndex, top: number, bottom: number, span: 
 }
 
 /**
- * Which specs a header text matches, as a bit mask (bit i: spec i), memoised for the sheet: the
- * same texts come back for every band tried around an anchor and every table kind tried.
+ * Which specs a header text matches, as a bit mask (bit i: spec i), memoised: the same texts come
+ * back for every band tried around an anchor, every table kind tried and every workbook.
  */
-export function specMask(index: SheetIndex, specs: readonly ColumnSpec[], text: string): number {
-  const masks = index.memo(specs, () => new Map<string, number>());
+export function specMask(_index: SheetIndex, specs: readonly ColumnSpec[], text: string): number {
+  const masks = textMemo(MASKS, specs);
   let mask = masks.get(text);
   if (mask === undefined) {
     mask = 0;
@@ -81,15 +81,33 @@ export function specMask(index: SheetIndex, specs: readonly ColumnSpec[], text: 
   return mask;
 }
 
-/** Whether a header text matches any of a list of specs (however long), memoised for the sheet. */
-export function matchesAny(index: SheetIndex, specs: readonly ColumnSpec[], text: string): boolean {
-  const known = index.memo(specs, () => new Map<string, boolean>());
+/** Whether a header text matches any of a list of specs (however long), memoised like specMask. */
+export function matchesAny(_index: SheetIndex, specs: readonly ColumnSpec[], text: string): boolean {
+  const known = textMemo(HITS, specs);
   let hit = known.get(text);
   if (hit === undefined) {
     hit = specs.some((s) => test(s.match, text) && !(s.exclude && test(s.exclude, text)));
     known.set(text, hit);
   }
   return hit;
+}
+
+/**
+ * What a list of specs (a definition's, a module constant) says of a header text does not depend on
+ * the sheet: kept per list, across sheets and workbooks (a batch meets the same headers in every
+ * file), each memo bounded.
+ */
+const MASKS = new WeakMap<readonly ColumnSpec[], Map<string, number>>();
+const HITS = new WeakMap<readonly ColumnSpec[], Map<string, boolean>>();
+const MAX_MEMO_TEXTS = 20_000;
+
+function textMemo<T>(memos: WeakMap<readonly ColumnSpec[], Map<string, T>>, specs: readonly ColumnSpec[]): Map<string, T> {
+  let m = memos.get(specs);
+  if (!m) {
+    m = new Map();
+    memos.set(specs, m);
+  } else if (m.size >= MAX_MEMO_TEXTS) m.clear();
+  return m;
 }
 
 /** RegExp.test without the state a global or sticky pattern would keep between calls. */
@@ -136,6 +154,19 @@ function scoreBand(index: SheetIndex, top: number, bottom: number, specs: readon
  * matches the most columns of a table within `span`; the shortest of equally good bands.
  */
 export function bestBand(index: SheetIndex, anchorRow: number, specs: readonly ColumnSpec[], span: ColumnSpan = WHOLE_ROW): HeaderBand {
+  // Kept for the sheet: two anchors on one header row (« Fiche action », « Intitulé de l'action ») ask for the same band.
+  const bySpecs = index.memo(BEST_BANDS, () => new Map<readonly ColumnSpec[], Map<string, HeaderBand>>());
+  let known = bySpecs.get(specs);
+  if (!known) bySpecs.set(specs, (known = new Map()));
+  const key = `${anchorRow}:${span.left}:${span.right}`;
+  let band = known.get(key);
+  if (!band) known.set(key, (band = searchBand(index, anchorRow, specs, span)));
+  return band;
+}
+
+const BEST_BANDS = Symbol('best bands');
+
+function searchBand(index: SheetIndex, anchorRow: number, specs: readonly ColumnSpec[], span: ColumnSpan): HeaderBand {
   // The anchor row alone giving every spec a column: no other band can beat it.
   const alone = scoreBand(index, anchorRow, anchorRow, specs, span);
   if (specs.every((s) => !s.repeat && alone.columns.has(s.key))) return alone;

@@ -70,7 +70,7 @@ function locate(index: SheetIndex, definitions: readonly TableDefinition[]): She
   const nearMisses: OrphanTitle[] = [];
   const seen = new Set<string>();
   const sheetName = normaliseText(index.name);
-  const figureSpecs = definitions.flatMap((d) => d.columns.filter((s) => d.figures.has(s.key)));
+  const figureSpecs = figureSpecsOf(definitions);
   const exclusive = definitions.some((d) => d.exclusive && d.sheet?.test(sheetName));
   definitions.forEach((definition, order) => {
     if (definition.sheet && !definition.sheet.test(sheetName)) return;
@@ -92,6 +92,18 @@ function locate(index: SheetIndex, definitions: readonly TableDefinition[]): She
   const tables = placeVertically(index, chosen);
   const titles = orphanTitles(index, definitions, tables);
   return { tables, orphanTitles: [...titles, ...unreadHeaders(nearMisses, tables, titles)].sort((a, b) => a.row - b.row || a.col - b.col) };
+}
+
+/** The figure columns of every definition of a list, one list per list of definitions (specMask and matchesAny memoise by list). */
+const FIGURE_SPECS = new WeakMap<readonly TableDefinition[], readonly ColumnSpec[]>();
+
+function figureSpecsOf(definitions: readonly TableDefinition[]): readonly ColumnSpec[] {
+  let specs = FIGURE_SPECS.get(definitions);
+  if (!specs) {
+    specs = definitions.flatMap((d) => d.columns.filter((s) => d.figures.has(s.key)));
+    FIGURE_SPECS.set(definitions, specs);
+  }
+  return specs;
 }
 
 /** Header cells matching an anchor, alone or joined with the one or two cells under them ("Intitulé de" / "l'action"). */
