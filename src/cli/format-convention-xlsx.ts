@@ -3,12 +3,10 @@ import type ExcelJS from '../adapters/xlsx/exceljs';
 import type { MoneyKey } from '../domain/convention-view';
 import type { FileResult } from './check-file';
 import { type PlainConvention, type PlainLine, type PlainYear, readGap } from './convention-json';
-import { type Cell, type Column, sheet, table, wrapColumns } from './xlsx-table';
+import { type Cell, type Column, EURO, PERCENT, sheet, table, wrapColumns } from './xlsx-table';
 import { actionTitle } from '../layout/report/convention-sheet';
 import { REVIEW_SHEETS } from './review-sheets';
 
-const EURO = '#,##0.00 "€"';
-const PERCENT = '0.00 %';
 
 /** The amounts of a line, in the columns' order. */
 const AMOUNTS: MoneyKey[] = ['notified', 'cdAllocated', 'paid', 'stateSpent', 'stateUnspent', 'carryOverState', 'cdSpent', 'carryOverCd'];

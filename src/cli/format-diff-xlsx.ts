@@ -5,13 +5,12 @@ import type { Money } from '../domain/money';
 import { SEVERITY_LABEL } from '../layout/report/findings-sheet';
 import type { DiffReport } from './format-diff';
 import { diffSummary, parameterLine, rowLine, shareLine, tableLine } from '../domain/diff-lines';
-import { type Cell, type Column, sheet, table, wrapColumns } from './xlsx-table';
+import { type Cell, type Column, EURO, sheet, table, wrapColumns } from './xlsx-table';
 
 /**
  * `annexes diff --format xlsx`: « Changements » (one row per change, filterable by category, amounts
  * as numbers in euros) and « Constats » (findings fixed and introduced), each an Excel table.
  */
-const EURO = '#,##0.00 "€"';
 const money = (m: Money | null): Cell => (m === null ? null : m.toDecimalPlaces(2).toNumber());
 
 export async function formatDiffXlsx(r: DiffReport): Promise<Buffer> {

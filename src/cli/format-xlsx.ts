@@ -8,7 +8,7 @@ import { UNREADABLE_RULE } from './format-csv';
 import { visibleCellText } from '../layout/visible-text';
 import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
 import { REVIEW_SHEETS, REVIEW_STATUS } from './review-sheets';
-import { type Cell, type Column, sheet, table, wrapColumns } from './xlsx-table';
+import { type Cell, type Column, EURO, PERCENT, sheet, table, wrapColumns } from './xlsx-table';
 import { conventionSheet } from './format-convention-xlsx';
 
 /** When and with what the review was made, and how files are named (relative to the folder given). */
@@ -28,8 +28,6 @@ export interface ReviewHeader {
  */
 export { REVIEW_SHEETS, REVIEW_STATUS };
 
-export const EURO = '#,##0.00 "€"';
-export const PERCENT = '0.00 %';
 
 export async function formatReviewXlsx(results: FileResult[], header?: ReviewHeader): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

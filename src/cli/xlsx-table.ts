@@ -3,6 +3,10 @@ import { linesHeight, wrappedLines } from '../layout/print-layout';
 import { visibleCellText } from '../layout/visible-text';
 import { xlsxLiteral } from '../adapters/xlsx/xlsx-literal';
 
+/** Number formats of the review tables: euros with cents, percentages with the French space. */
+export const EURO = '#,##0.00 "€"';
+export const PERCENT = '0.00 %';
+
 /**
  * The filterable sheets of the CLI's workbooks (the review, `annexes diff`): a title, a line, then
  * an Excel table whose header row is frozen and repeated on every printed page, A4 landscape one
