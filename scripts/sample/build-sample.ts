@@ -40,6 +40,8 @@ export interface SampleLayout {
   headerRows?: 1 | 2 | 3;
   /** Where the CLS blocks' row of column letters (A, B, C, F…) sits: above the header (as printed), under it, between its first two rows, or nowhere. */
   letters?: 'above' | 'below' | 'inside' | 'none';
+  /** What that row holds: the letters (as printed), the columns' numbers 1, 2, 3… typed as numbers, or « (1) », « (2) »… as text. */
+  columnNames?: 'letters' | 'numbers' | 'numbered';
   /** How fiche and FA numbers are typed: "1.1" (as printed), "1,1", "FA 1.1", "Action 1.1", or the number 1.1. */
   ficheStyle?: 'text' | 'comma' | 'fa' | 'action' | 'number';
   /** CLS sous-total / total labels: "Sous total" / "TOTAUX FINANCIERS" (as printed), "Sous-total", "Sous total axe 1" / "Total", "SOUS-TOTAL" / "Total général", "Total axe 1" / "TOTAL GENERAL". */
@@ -174,6 +176,13 @@ class TableWriter {
     if (s !== undefined && s !== '') this.put(row, c, { value: this.label(s) });
   }
 
+  /** The i-th column's name in the row of letters, as the layout names columns. */
+  columnName(row: number, c: number, i: number, letter: string): void {
+    if (this.layout.columnNames === 'numbers') this.put(row, c, { value: i + 1 });
+    else if (this.layout.columnNames === 'numbered') this.text(row, c, `(${i + 1})`);
+    else this.text(row, c, letter);
+  }
+
   title(row: number, c: number, s: string): void {
     this.put(row, c, { value: this.layout.noAccents ? stripAccents(s).toUpperCase() : s });
   }
@@ -237,7 +246,7 @@ class TableWriter {
         }
       });
     }
-    if (inside) o.letters?.forEach((letter, i) => this.text(top + 1, colOf(i), letter));
+    if (inside) o.letters?.forEach((letter, i) => this.columnName(top + 1, colOf(i), i, letter));
     this.row += height;
     if (this.layout.blankRows && o.blank !== false) this.row++;
   }
@@ -434,7 +443,7 @@ function writeClsBlock(w: TableWriter, b: ClsBlockSpec, blockIndex: number): voi
   const amountCount = b.headers.length - b.ficheCol - 1;
   const note = b.recap && w.layout.noteRow;
   const headers = note ? b.headers.map((h) => h.split('\n')[0]) : b.headers;
-  const writeLetters = (r: number) => b.letters.forEach((letter, i) => w.text(r, headerCol(i), letter));
+  const writeLetters = (r: number) => b.letters.forEach((letter, i) => w.columnName(r, headerCol(i), i, letter));
   w.title(w.row++, 1, b.title);
   w.text(w.row++, 1, b.subtitle);
   w.row++;

@@ -1,6 +1,6 @@
 import type { LocatedTable } from './locate-tables';
 import type { GridCell } from '../grid';
-import { type SheetIndex, hasContent, isLetterText, textOf } from './sheet-index';
+import { type SheetIndex, hasContent, isLetterText, risingByOne, textOf } from './sheet-index';
 import { baseKey } from './table-definition';
 
 /**
@@ -104,6 +104,7 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
     }
     if (texts && p.end && texts.some((x) => (p.end as RegExp).test(x.text))) break;
     if (texts && isLetters(cells, cols)) continue;
+    if (!texts && !seenData && isColumnNumbers(cells, cols)) continue;
     let role: RowRole | null = null;
     if (texts && p.grandTotal && texts.some((x) => (p.grandTotal as RegExp).test(x.text))) role = 'grand-total';
     else if (p.subtotal && labels.some((t) => (p.subtotal as RegExp).test(t))) role = 'subtotal';
@@ -164,6 +165,21 @@ function isLetters(cells: Map<number, GridCell>, cols: RowColumns): boolean {
     letters++;
   }
   return letters >= 2;
+}
+
+/**
+ * A row numbering the columns under the header (1, 2, 3… typed as numbers), as some Départements
+ * print instead of letters: three cells at least, integers rising by one from column to column, no
+ * formula. Only looked for before the first row of data: no amount row reads 1, 2, 3.
+ */
+function isColumnNumbers(cells: Map<number, GridCell>, cols: RowColumns): boolean {
+  const numbers: { col: number; value: number }[] = [];
+  for (const [c, cell] of cells) {
+    if (c < cols.left || c > cols.right || !hasContent(cell)) continue;
+    if (typeof cell.value !== 'number' || cell.formula || cell.error || !Number.isInteger(cell.value)) return false;
+    numbers.push({ col: c, value: cell.value });
+  }
+  return risingByOne(numbers);
 }
 
 const NO_LABELS: readonly string[] = Object.freeze([]);

@@ -206,22 +206,26 @@ export class SheetIndex {
   /**
    * A row of column letters ("A", "B", "C", "F", "(F+H)", "I = F + H"), printed above or under a
    * header to name the columns the formulas refer to: every text cell of the row is one, and there
-   * are two at least. Read on the stored cells (a header merged down over the row does not count).
+   * are two at least; or of column numbers, as text ("(1)", "(3) = (1) + (2)") or typed as numbers
+   * (1, 2, 3…, three at least, rising by one). Read on the stored cells (a header merged down over the row does not count).
    */
   isLettersRow(row: number): boolean {
     let known = this.letterRows.get(row);
     if (known === undefined) {
       let letters = 0;
       known = true;
-      for (const cell of this.sheet.rows.get(row)?.values() ?? []) {
+      // Columns numbered 1, 2, 3… typed as numbers: integers rising by one from column to column.
+      let numbers: { col: number; value: number }[] | null = null;
+      for (const [col, cell] of this.sheet.rows.get(row) ?? []) {
         if (!hasContent(cell)) continue;
         if (typeof cell.value === 'string' && isLetterText(cell.value)) letters++;
+        else if (typeof cell.value === 'number' && !cell.formula && !cell.error && Number.isInteger(cell.value)) (numbers ??= []).push({ col, value: cell.value });
         else {
           known = false;
           break;
         }
       }
-      known = known && letters >= 2;
+      known = known && (numbers === null ? letters >= 2 : letters === 0 && risingByOne(numbers));
       this.letterRows.set(row, known);
     }
     return known;
@@ -240,8 +244,17 @@ export class SheetIndex {
   }
 }
 
-/** A column letter, or a formula of column letters: "A", "(F)", "A+B+C", "I = F + H". */
-const LETTERS = /^\(?[A-Z]{1,2}(\s*[=+-]\s*[A-Z]{1,2})*\)?$/;
+/** Three numbers at least, rising by one from column to column (1, 2, 3…). */
+export function risingByOne(numbers: { col: number; value: number }[]): boolean {
+  if (numbers.length < 3) return false;
+  numbers.sort((a, b) => a.col - b.col);
+  return numbers.every((n, i) => i === 0 || n.value === numbers[i - 1].value + 1);
+}
+
+/** A column's name: a letter or two, or a number of one or two digits, bracketed or not ("F", "(1)"). */
+const NAME = String.raw`\(?(?:[A-Z]{1,2}|\d{1,2})\)?`;
+/** A column's name, or a formula of names: "A", "(F)", "A+B+C", "I = F + H", "(3) = (1) + (2)". */
+const LETTERS = new RegExp(String.raw`^\(?${NAME}(\s*[=+-]\s*${NAME})*\)?$`);
 
 export function isLetterText(s: string): boolean {
   return LETTERS.test(s.trim());
