@@ -66,6 +66,7 @@ describe('layout gallery: categories drawn together at random only move addresse
       halfHeader: fc.boolean(),
       noteRow: fc.boolean(),
       sideBySide: fc.boolean(),
+      sideBySideLabels: fc.constantFrom('own' as const, 'shared' as const),
     },
     { requiredKeys: [] },
   );
