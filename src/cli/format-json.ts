@@ -18,6 +18,7 @@ export function formatJson(results: FileResult[], options: Partial<CheckOptions>
       ...(options.underspendThreshold ? { underspendThreshold: options.underspendThreshold.toString() } : {}),
       ...(options.minCdShare ? { minCdShare: options.minCdShare.toString() } : {}),
       ...(options.clsCofiBase ? { clsCofiBase: options.clsCofiBase } : {}),
+      ...(options.ftVolet1 ? { ftVolet1: options.ftVolet1 } : {}),
     },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

@@ -50,6 +50,12 @@ describe('annexes check', () => {
     expect(rules).toContain('PLAN-DELTA');
   });
 
+  it('the JSON echoes the options given on the command line, the bilan reading included', async () => {
+    const { stdout } = await run(['check', SAMPLE, '--format', 'json', '--fse-as-cd', '--forfait-volet1', 'integral', '--cls-cofi-base', 'etat-cd']);
+    expect(JSON.parse(stdout).options).toEqual({ fseAsCd: true, clsCofiBase: 'state-cd', ftVolet1: 'lump-sum' });
+    expect(JSON.parse((await run(['check', SAMPLE, '--format', 'json'])).stdout).options).toEqual({});
+  });
+
   it('text output is French, grouped by sheet, with cell, rule, message and article', async () => {
     const { code, stdout } = await run(['check', SAMPLE]);
     expect(code).toBe(1);
