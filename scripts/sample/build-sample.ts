@@ -64,6 +64,8 @@ export interface SampleLayout {
    * labels on the same rows (a « double-entry » table).
    */
   sideBySideLabels?: 'own' | 'shared';
+  /** Side by side, the blank columns between the two blocks (default 1; 0: the exécution's header right against the prévisionnel's). */
+  sideBySideGap?: number;
   /** Empty columns and rows inside the tables, hidden (listed in buildSample().hidden), and a hidden letters row. */
   hiddenLines?: boolean;
 }
@@ -322,7 +324,7 @@ function withDefaults(layout: SampleLayout): ResolvedLayout {
     rowOffset: 0, colOffset: 0, blankRows: false, wrapHeaders: false, noAccents: false,
     textAmounts: false, mergeAxe: true, sheetSuffix: '', renameFtSheet: FT_SHEET, letters: 'above', ficheStyle: 'text',
     totalLabels: 'seed', chorusCodes: false, footnotes: false, mergePlafond: false, halfHeader: false, noteRow: false,
-    sideBySide: false, sideBySideLabels: 'own', hiddenLines: false, ...layout,
+    sideBySide: false, sideBySideLabels: 'own', sideBySideGap: 1, hiddenLines: false, ...layout,
   } as ResolvedLayout;
 }
 
@@ -405,8 +407,8 @@ function buildClsSheet(w: TableWriter): GridSheet {
     w.row = top;
     const left = clsLayout(w, blocks[0]);
     const shared = w.layout.sideBySideLabels === 'shared';
-    // One blank column between the blocks; shared, the exécution's first amount column comes right after it.
-    w.colBase = shared ? left.width + 1 - (blocks[1].ficheCol + 1) : left.width + 1;
+    // sideBySideGap blank columns between the blocks; shared, the exécution's first amount column comes right after them.
+    w.colBase = left.width + w.layout.sideBySideGap - (shared ? blocks[1].ficheCol + 1 : 0);
     writeClsBlock(w, blocks[1], 1, shared ? { nameOffset: blocks[0].headers.length } : undefined);
     w.row = Math.max(end, w.row);
     w.colBase = 0;

@@ -267,7 +267,7 @@ const MIN_FOREIGN_FIGURES = 2;
  * column of this kind met again after a blank column: the next table starts after the blank. A
  * table whose header has no leading column at all (its rows named by the labels of the table on its
  * left, a « double-entry » layout) shows itself by its first figure column met after figure columns
- * of other kinds only, past a blank column: it starts after the blank — see `locateTables` for the
+ * of other kinds only: it starts there (after the blank column, if any) — see `locateTables` for the
  * labels it borrows. A header typed twice next to itself is one table with a duplicate column. Other
  * columns belong to the table on their left.
  */
@@ -304,11 +304,10 @@ export function splitSideBySide(
     } else if (key !== undefined && seen.has(key) && col - lastText > 1) {
       startAt(lastText + 1);
       sawFigure = true;
-    } else if (key !== undefined && figure && !ownFigure && foreign >= MIN_FOREIGN_FIGURES && col - lastText > 1) {
-      // This kind's amounts past a blank column after another kind's only: a block whose header has
-      // no label column, right of the block whose labels name its rows (one header mixing the two
-      // kinds' columns without a gap, as the récapitulatif's does, stays one table).
-      startAt(lastText + 1);
+    } else if (key !== undefined && figure && !ownFigure && foreign >= MIN_FOREIGN_FIGURES) {
+      // This kind's amounts after another kind's only: a block whose header has no label column,
+      // right of the block whose labels name its rows.
+      startAt(col - lastText > 1 ? lastText + 1 : col);
       sawFigure = true;
     } else if (figure) {
       sawFigure = true;
@@ -324,14 +323,15 @@ export function splitSideBySide(
 
 /**
  * A table's own columns in its span: from its leftmost to its rightmost matched column, then on
- * over neighbouring columns that have header text (a column no spec names is still the table's).
+ * over neighbouring columns that have header text (a column no spec names is still the table's),
+ * up to one that is another kind's figure column (`foreign`: the amounts of the table beside it).
  */
-export function tableColumns(texts: Map<number, string>, band: HeaderBand, span: ColumnSpan): ColumnSpan {
+export function tableColumns(texts: Map<number, string>, band: HeaderBand, span: ColumnSpan, foreign: (text: string) => boolean = () => false): ColumnSpan {
   const matched = [...band.columns.values()].map((v) => v.col);
   let left = Math.min(...matched);
   let right = Math.max(...matched);
   while (left - 1 >= span.left && texts.has(left - 1)) left--;
-  while (right + 1 <= span.right && texts.has(right + 1)) right++;
+  while (right + 1 <= span.right && texts.has(right + 1) && !foreign(texts.get(right + 1) as string)) right++;
   return { left, right };
 }
 

@@ -3,7 +3,7 @@ import { parseFrenchAmount } from '../../domain/money';
 import { parseQuantity } from '../../domain/quantity';
 import {
   type ColumnSpec,
-  type ColumnSpan, type DuplicateColumn, type HeaderBand, bandTexts, bestBand, duplicateColumns, extendBand, matchesAny, splitSideBySide, tableColumns,
+  type ColumnSpan, type DuplicateColumn, type HeaderBand, bandTexts, bestBand, duplicateColumns, extendBand, matchesAny, specMask, splitSideBySide, tableColumns,
 } from './header-band';
 import type { SheetIndex } from './sheet-index';
 import { type TableDefinition, baseKey } from './table-definition';
@@ -172,7 +172,9 @@ function candidateIn(
   let band = whole ?? bestBand(index, row, specs, window);
   if (band.columns.size === 0) return null;
   if (!definition.accepts(band)) return definition.nearMiss?.(band) ? 'near' : null;
-  let span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window);
+  // Another kind's amounts right after this table's are the next table's (a « double-entry » block without gap).
+  const foreign = (t: string) => matchesAny(index, figureSpecs, t) && specMask(index, specs, t) === 0;
+  let span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window, foreign);
   const extended = extendBand(index, band, {
     specs,
     span,
@@ -183,7 +185,7 @@ function candidateIn(
   });
   if (extended !== band) {
     band = extended;
-    span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window);
+    span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window, foreign);
   }
   const rank = (band.missing.length === 0 && !mostlyUnread(index, definition, band, span, figureSpecs) ? 1000 : 0) + band.columns.size * 10 - (band.bottom - band.top);
   return { definition, band, span, window, rank, order };

@@ -40,7 +40,7 @@ describe('locateTables', () => {
       ['Sous total', '', '', 15, 15, 30, ...Array(gap).fill(''), 15, 14, 1, 14],
     ];
 
-    it.each([1, 4])('borrows the labels of the block on its left (%i blank columns between), neither takes the other’s amounts', (gap) => {
+    it.each([0, 1, 4])('borrows the labels of the block on its left (%i blank columns between), neither takes the other’s amounts', (gap) => {
       const index = new SheetIndex(sheetFrom('Tableau financier', rows(gap)));
       const first = 7 + gap;
       expect(kinds(index)).toEqual(['cls-forecast 1-1 1-6', `cls-execution 1-1 ${first}-${first + 3}`]);
