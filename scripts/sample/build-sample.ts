@@ -58,6 +58,14 @@ export interface SampleLayout {
   noteRow?: boolean;
   /** CLS prévisionnel and exécution side by side on the same rows (A–G and I–R), the récapitulatif under them. */
   sideBySide?: boolean;
+  /**
+   * Side by side, the exécution with its own label columns (Axe, Fiche, Intitulé: I–R, as printed)
+   * or `shared`: its header over its amount columns only (I–O), its rows named by the prévisionnel's
+   * labels on the same rows (a « double-entry » table).
+   */
+  sideBySideLabels?: 'own' | 'shared';
+  /** Side by side, the blank columns between the two blocks (default 1; 0: the exécution's header right against the prévisionnel's). */
+  sideBySideGap?: number;
   /** Empty columns and rows inside the tables, hidden (listed in buildSample().hidden), and a hidden letters row. */
   hiddenLines?: boolean;
 }
@@ -221,9 +229,9 @@ class TableWriter {
   /**
    * Writes the header band at the cursor and moves below it. `columns[i]` is the table column of
    * texts[i] (default i + 1); `letters` are written between the first two header rows when the
-   * layout puts them inside; `split` overrides how a text is cut into lines.
+   * layout puts them inside (numbered `names[i]`, default i, when columns are numbered); `split` overrides how a text is cut into lines.
    */
-  headers(texts: string[], o: { columns?: number[]; letters?: string[]; split?: (t: string) => string[] | undefined; rows?: number; blank?: boolean } = {}): void {
+  headers(texts: string[], o: { columns?: number[]; letters?: string[]; names?: number[]; split?: (t: string) => string[] | undefined; rows?: number; blank?: boolean } = {}): void {
     const top = this.row;
     const n = o.rows ?? this.headerRows;
     const colOf = (i: number) => o.columns?.[i] ?? i + 1;
@@ -246,7 +254,7 @@ class TableWriter {
         }
       });
     }
-    if (inside) o.letters?.forEach((letter, i) => this.columnName(top + 1, colOf(i), i, letter));
+    if (inside) o.letters?.forEach((letter, i) => this.columnName(top + 1, colOf(i), o.names?.[i] ?? i, letter));
     this.row += height;
     if (this.layout.blankRows && o.blank !== false) this.row++;
   }
@@ -316,7 +324,7 @@ function withDefaults(layout: SampleLayout): ResolvedLayout {
     rowOffset: 0, colOffset: 0, blankRows: false, wrapHeaders: false, noAccents: false,
     textAmounts: false, mergeAxe: true, sheetSuffix: '', renameFtSheet: FT_SHEET, letters: 'above', ficheStyle: 'text',
     totalLabels: 'seed', chorusCodes: false, footnotes: false, mergePlafond: false, halfHeader: false, noteRow: false,
-    sideBySide: false, hiddenLines: false, ...layout,
+    sideBySide: false, sideBySideLabels: 'own', sideBySideGap: 1, hiddenLines: false, ...layout,
   } as ResolvedLayout;
 }
 
@@ -397,8 +405,11 @@ function buildClsSheet(w: TableWriter): GridSheet {
     writeClsBlock(w, blocks[0], 0);
     const end = w.row;
     w.row = top;
-    w.colBase = clsLayout(w, blocks[0]).width + 1;
-    writeClsBlock(w, blocks[1], 1);
+    const left = clsLayout(w, blocks[0]);
+    const shared = w.layout.sideBySideLabels === 'shared';
+    // sideBySideGap blank columns between the blocks; shared, the exécution's first amount column comes right after them.
+    w.colBase = left.width + w.layout.sideBySideGap - (shared ? blocks[1].ficheCol + 1 : 0);
+    writeClsBlock(w, blocks[1], 1, shared ? { nameOffset: blocks[0].headers.length } : undefined);
     w.row = Math.max(end, w.row);
     w.colBase = 0;
     w.row += 2;
@@ -438,14 +449,22 @@ function clsTotalLabels(style: ResolvedLayout['totalLabels'], axe: string): { su
   }
 }
 
-function writeClsBlock(w: TableWriter, b: ClsBlockSpec, blockIndex: number): void {
+/**
+ * `shared`: the block's rows are named by the block on its left (same rows): only its amount
+ * columns are written — title, header, letters (numbered on from `nameOffset`), amounts, footnotes.
+ */
+function writeClsBlock(w: TableWriter, b: ClsBlockSpec, blockIndex: number, shared?: { nameOffset: number }): void {
   const { amountCol, headerCol, width, gap } = clsLayout(w, b);
+  const firstAmount = b.ficheCol + 1; // index of the first amount header
+  const own = (i: number) => !shared || i >= firstAmount;
+  const textCol = shared ? amountCol(0) : 1;
   const amountCount = b.headers.length - b.ficheCol - 1;
   const note = b.recap && w.layout.noteRow;
   const headers = note ? b.headers.map((h) => h.split('\n')[0]) : b.headers;
-  const writeLetters = (r: number) => b.letters.forEach((letter, i) => w.columnName(r, headerCol(i), i, letter));
-  w.title(w.row++, 1, b.title);
-  w.text(w.row++, 1, b.subtitle);
+  const nameOf = (i: number) => (shared ? shared.nameOffset + i - firstAmount : i);
+  const writeLetters = (r: number) => b.letters.forEach((letter, i) => own(i) && w.columnName(r, headerCol(i), nameOf(i), letter));
+  w.title(w.row++, textCol, b.title);
+  w.text(w.row++, textCol, b.subtitle);
   w.row++;
   if (w.layout.letters === 'above') {
     writeLetters(w.row);
@@ -455,13 +474,18 @@ function writeClsBlock(w: TableWriter, b: ClsBlockSpec, blockIndex: number): voi
   const blankRows = w.layout.blankRows;
   // « Montant total » alone on the first of two rows: a half-header that another table kind knows.
   const half = b.recap && w.layout.halfHeader;
-  w.headers(headers, {
-    columns: headers.map((_h, i) => headerCol(i)),
-    letters: b.letters,
-    rows: half ? Math.max(2, w.headerRows) : undefined,
-    split: half ? (t) => (/^Montant total réalisé/.test(t) ? ['Montant total', t.replace(/^Montant total /, '')] : undefined) : undefined,
-    blank: false,
-  });
+  const written = headers.map((_h, i) => i).filter(own);
+  w.headers(
+    written.map((i) => headers[i]),
+    {
+      columns: written.map((i) => headerCol(i)),
+      letters: written.map((i) => b.letters[i]),
+      names: written.map(nameOf),
+      rows: half ? Math.max(2, w.headerRows) : undefined,
+      split: half ? (t) => (/^Montant total réalisé/.test(t) ? ['Montant total', t.replace(/^Montant total /, '')] : undefined) : undefined,
+      blank: false,
+    },
+  );
   if (w.layout.letters === 'below') writeLetters(w.row++);
   if (note) w.text(w.row++, b.ficheCol + 1, b.headers[b.ficheCol].split('\n')[1]);
   if (blankRows) w.row++;
@@ -479,8 +503,10 @@ function writeClsBlock(w: TableWriter, b: ClsBlockSpec, blockIndex: number): voi
     axeNumber = axe.actions[0].fiche.split('.')[0];
     axe.actions.forEach((a, i) => {
       const r = w.row;
-      w.fiche(r, b.ficheCol, a.fiche);
-      w.text(r, b.ficheCol + 1, b.intitule(a));
+      if (!shared) {
+        w.fiche(r, b.ficheCol, a.fiche);
+        w.text(r, b.ficheCol + 1, b.intitule(a));
+      }
       if (b.recap && w.layout.chorusCodes) {
         // Chorus codes are labels, typed as text or as numbers: never amounts.
         if (i % 2 === 0) w.text(r, b.ficheCol - 1, `0304-0${axeNumber}-${i + 1}`);
@@ -496,12 +522,12 @@ function writeClsBlock(w: TableWriter, b: ClsBlockSpec, blockIndex: number): voi
       w.gapAfter(i, axe.actions.length);
     });
     const last = w.row - 1;
-    w.text(first, 1, axe.label);
-    if (w.layout.mergeAxe) w.mergeDown(first, last, 1);
+    if (!shared) w.text(first, 1, axe.label);
+    if (w.layout.mergeAxe && !shared) w.mergeDown(first, last, 1);
 
     const r = w.row++;
     subtotalRows.push(r);
-    w.text(r, 1, clsTotalLabels(w.layout.totalLabels, axeNumber).subtotal);
+    if (!shared) w.text(r, 1, clsTotalLabels(w.layout.totalLabels, axeNumber).subtotal);
     for (let k = 0; k < amountCount; k++) {
       const c = amountCol(k);
       totalCached[k] += cached[k];
@@ -512,15 +538,15 @@ function writeClsBlock(w: TableWriter, b: ClsBlockSpec, blockIndex: number): voi
   });
 
   const r = w.row++;
-  w.text(r, 1, clsTotalLabels(w.layout.totalLabels, axeNumber).total);
+  if (!shared) w.text(r, 1, clsTotalLabels(w.layout.totalLabels, axeNumber).total);
   for (let k = 0; k < amountCount; k++) {
     const c = amountCol(k);
     w.mark(`cls:${blockIndex}:total:${k}`, r, c);
     if (b.typedTotaux) w.amount(r, c, b.typedTotaux[k]);
     else w.amount(r, c, { f: subtotalRows.map((sr) => w.addr(sr, c)).join('+'), v: totalCached[k] });
   }
-  w.footnote(1, '(1) Montants en euros, ERBM inclus.');
-  w.footnote(1, 'Source : délibération n°2024-176 du 15 avril 2024', width);
+  w.footnote(textCol, '(1) Montants en euros, ERBM inclus.');
+  w.footnote(textCol, 'Source : délibération n°2024-176 du 15 avril 2024', width);
 }
 
 // ---------------------------------------------------------------------------------------------

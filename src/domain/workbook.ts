@@ -13,7 +13,8 @@ export interface AnnexWorkbook {
    * Block titles with no table read under them, and headers too close to a block to be nothing
    * (`header`): the cell, and its text as typed (on one line, cut at 80 characters).
    */
-  unreadTitles?: { sheet: string; address: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan'; title: string; header?: boolean }[];
+  /** `noLabels`: a header of figure columns only, with no table on its left on the same rows to name its rows. */
+  unreadTitles?: { sheet: string; address: string; expected: 'cls' | 'ft-plan' | 'ft-action-plan'; title: string; header?: boolean; noLabels?: boolean }[];
 }
 
 /** Readings users may disagree on: CLI flags and the pane's settings, else the Paramètres sheet. */

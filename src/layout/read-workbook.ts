@@ -45,7 +45,7 @@ export function readAnnexWorkbook(grid: Grid): AnnexWorkbook {
     }
     for (const o of locateTables(index, TABLE_DEFINITIONS).orphanTitles) {
       const expected = TITLED[o.family];
-      if (expected) unreadTitles.push({ sheet: index.name, address: index.ref(o.row, o.col).address, expected, title: shortLabel(o.text), ...(o.header ? { header: true } : {}) });
+      if (expected) unreadTitles.push({ sheet: index.name, address: index.ref(o.row, o.col).address, expected, title: shortLabel(o.text), ...(o.header ? { header: true } : {}), ...(o.noLabels ? { noLabels: true } : {}) });
     }
   }
   return { sheetNames: grid.sheets.map((s) => s.name), tables, params: readParameters(indexes), emptyAnnexSheets, unreadTitles };

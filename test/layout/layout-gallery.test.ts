@@ -66,6 +66,8 @@ describe('layout gallery: categories drawn together at random only move addresse
       halfHeader: fc.boolean(),
       noteRow: fc.boolean(),
       sideBySide: fc.boolean(),
+      sideBySideLabels: fc.constantFrom('own' as const, 'shared' as const),
+      sideBySideGap: fc.constantFrom(0, 1, 2),
     },
     { requiredKeys: [] },
   );

@@ -17,6 +17,18 @@ const TITLED: Record<'cls' | 'ft-plan' | 'ft-action-plan', string> = {
   'ft-action-plan': 'un tableau « Plan d’action » (en-têtes FA, État, Conseil départemental, Montant de l’action)',
 };
 
+const TITLED_AMOUNTS: Record<'cls' | 'ft-plan' | 'ft-action-plan', string> = {
+  cls: 'd’un bloc « Tableau financier »',
+  'ft-plan': 'd’un volet « Construction du plan de financement »',
+  'ft-action-plan': 'd’un tableau « Plan d’action »',
+};
+
+const LABELS: Record<'cls' | 'ft-plan' | 'ft-action-plan', string> = {
+  cls: '« Axe », « Fiche action N° », « Intitulé de l’action »',
+  'ft-plan': '« Nature de dépenses », « Objet »',
+  'ft-action-plan': '« FA », « Intitulé »',
+};
+
 /** Annex tables are found by their headers wherever they are; this says when none is where one is expected. */
 export const structSheet: Rule = {
   id: 'STRUCT-SHEET',
@@ -41,7 +53,9 @@ export const structSheet: Rule = {
         findingAt(
           { ...this, severity: t.expected === 'ft-action-plan' ? 'warning' : 'error' },
           { sheet: t.sheet, address: t.address },
-          t.header
+          t.noLabels
+            ? `Feuille « ${t.sheet} », cellule ${t.address} : l’en-tête « ${t.title} » porte les colonnes de montants ${TITLED_AMOUNTS[t.expected]}, mais ni les colonnes qui nomment ses lignes (${LABELS[t.expected]}) ni, à sa gauche sur les mêmes lignes d’en-tête, un tableau qui les porte ; ses montants ne sont pas contrôlés.`
+            : t.header
             ? `Feuille « ${t.sheet} », cellule ${t.address} : l’en-tête « ${t.title} » ressemble à ${TITLED[t.expected]}, mais trop peu de ses colonnes y sont reconnues pour le lire ; ses montants ne sont pas contrôlés.`
             : `Feuille « ${t.sheet} », cellule ${t.address} : le titre « ${t.title} » annonce ${TITLED[t.expected]}, mais aucun tableau lisible n’a été trouvé dessous ; ses montants ne sont pas contrôlés.`,
         ),

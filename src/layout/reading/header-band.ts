@@ -256,14 +256,20 @@ function isYear(s: string): boolean {
   return /^(19|20)\d\d$/.test(s);
 }
 
+/** Figure columns of other kinds before this kind's first one that make them another table's, not stray columns of this one. */
+const MIN_FOREIGN_FIGURES = 2;
+
 /**
  * The tables a header band holds side by side. Each starts with its leading columns (fiche,
  * intitulé…), so a leading column met after a figure column — of this kind or of any other
  * (`figureSpecs`: the prévisionnel's « Budget global » before the exécution's « Axes ») — starts the
  * next table. A table whose leading column has no header (the fiches' years) shows itself by a
  * column of this kind met again after a blank column: the next table starts after the blank. A
- * header typed twice next to itself is one table with a duplicate column. Other columns belong to
- * the table on their left.
+ * table whose header has no leading column at all (its rows named by the labels of the table on its
+ * left, a « double-entry » layout) shows itself by its first figure column met after figure columns
+ * of other kinds only: it starts there (after the blank column, if any) — see `locateTables` for the
+ * labels it borrows. A header typed twice next to itself is one table with a duplicate column. Other
+ * columns belong to the table on their left.
  */
 export function splitSideBySide(
   index: SheetIndex,
@@ -277,24 +283,37 @@ export function splitSideBySide(
   let sawFigure = false;
   let seen = new Set<string>();
   let lastText = 0;
+  // Figure columns of other kinds only, since the span's start: another table's amounts.
+  let foreign = 0;
+  let ownFigure = false;
   const startAt = (col: number) => {
     spans.push({ left, right: col - 1 });
     left = col;
     sawFigure = false;
     seen = new Set();
+    foreign = 0;
+    ownFigure = false;
   };
   for (const col of [...texts.keys()].sort((a, b) => a - b)) {
     const text = texts.get(col) as string;
     const mask = specMask(index, specs, text);
     const key = mask !== 0 ? specs[31 - Math.clz32(mask & -mask)].key : undefined;
+    const figure = matchesAny(index, figureSpecs, text);
     if (key !== undefined && leading.has(key)) {
       if (sawFigure) startAt(col);
     } else if (key !== undefined && seen.has(key) && col - lastText > 1) {
       startAt(lastText + 1);
       sawFigure = true;
-    } else if (matchesAny(index, figureSpecs, text)) {
+    } else if (key !== undefined && figure && !ownFigure && foreign >= MIN_FOREIGN_FIGURES) {
+      // This kind's amounts after another kind's only: a block whose header has no label column,
+      // right of the block whose labels name its rows.
+      startAt(col - lastText > 1 ? lastText + 1 : col);
+      sawFigure = true;
+    } else if (figure) {
       sawFigure = true;
     }
+    if (figure && key === undefined) foreign++;
+    else if (figure && !leading.has(key as string)) ownFigure = true;
     if (key !== undefined) seen.add(key);
     lastText = col;
   }
@@ -304,14 +323,15 @@ export function splitSideBySide(
 
 /**
  * A table's own columns in its span: from its leftmost to its rightmost matched column, then on
- * over neighbouring columns that have header text (a column no spec names is still the table's).
+ * over neighbouring columns that have header text (a column no spec names is still the table's),
+ * up to one that is another kind's figure column (`foreign`: the amounts of the table beside it).
  */
-export function tableColumns(texts: Map<number, string>, band: HeaderBand, span: ColumnSpan): ColumnSpan {
+export function tableColumns(texts: Map<number, string>, band: HeaderBand, span: ColumnSpan, foreign: (text: string) => boolean = () => false): ColumnSpan {
   const matched = [...band.columns.values()].map((v) => v.col);
   let left = Math.min(...matched);
   let right = Math.max(...matched);
   while (left - 1 >= span.left && texts.has(left - 1)) left--;
-  while (right + 1 <= span.right && texts.has(right + 1)) right++;
+  while (right + 1 <= span.right && texts.has(right + 1) && !foreign(texts.get(right + 1) as string)) right++;
   return { left, right };
 }
 

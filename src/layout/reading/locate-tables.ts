@@ -3,7 +3,7 @@ import { parseFrenchAmount } from '../../domain/money';
 import { parseQuantity } from '../../domain/quantity';
 import {
   type ColumnSpec,
-  type ColumnSpan, type DuplicateColumn, type HeaderBand, bandTexts, bestBand, duplicateColumns, extendBand, splitSideBySide, tableColumns,
+  type ColumnSpan, type DuplicateColumn, type HeaderBand, bandTexts, bestBand, duplicateColumns, extendBand, matchesAny, specMask, splitSideBySide, tableColumns,
 } from './header-band';
 import type { SheetIndex } from './sheet-index';
 import { type TableDefinition, baseKey } from './table-definition';
@@ -22,6 +22,11 @@ export interface LocatedTable {
   limit: number;
   /** Columns whose header repeats one already read. */
   duplicates: DuplicateColumn[];
+  /**
+   * A table whose header has only figure columns reads its rows with the label columns of the
+   * table on its left that shares its header rows (in `band.columns`): where they lie.
+   */
+  borrowedLabels?: ColumnSpan;
 }
 
 /** A title that announces a table of a family with no table read under it, or a header too close to one to be nothing. */
@@ -33,6 +38,8 @@ export interface OrphanTitle {
   text: string;
   /** A header band, not a title. */
   header?: true;
+  /** A header band with figure columns only, and no table on its left on the same rows to name its rows. */
+  noLabels?: true;
 }
 
 export interface SheetTables {
@@ -49,7 +56,10 @@ export interface SheetTables {
  * 4. arbitration — where the headers of two candidates overlap, the one that reads best wins
  *    (all required columns, then the most columns): a half-header another kind knows (« Montant
  *    total ») inside a CLS header makes no phantom table;
- * 5. limits — a table reaches down to the next table in its columns.
+ * 5. labels — a table whose header has figure columns only (no label or key column of its own)
+ *    reads its rows with the labels of the table on its left that shares its header rows; without
+ *    one, its header is reported (never dropped in silence);
+ * 6. limits — a table reaches down to the next table in its columns.
  * Computed once per sheet and list of definitions.
  */
 export function locateTables(index: SheetIndex, definitions: readonly TableDefinition[]): SheetTables {
@@ -63,12 +73,15 @@ interface Candidate {
   window: ColumnSpan;
   rank: number;
   order: number;
+  /** Its header has none of its kind's leading columns: it borrows the labels of the table on its left. */
+  borrows?: true;
+  borrowedLabels?: ColumnSpan;
 }
 
 function locate(index: SheetIndex, definitions: readonly TableDefinition[]): SheetTables {
   const candidates: Candidate[] = [];
   const nearMisses: OrphanTitle[] = [];
-  const seen = new Set<string>();
+  const seen = new Map<string, number>();
   const sheetName = normaliseText(index.name);
   const figureSpecs = figureSpecsOf(definitions);
   const exclusive = definitions.some((d) => d.exclusive && d.sheet?.test(sheetName));
@@ -76,22 +89,27 @@ function locate(index: SheetIndex, definitions: readonly TableDefinition[]): She
     if (definition.sheet && !definition.sheet.test(sheetName)) return;
     if (exclusive && !definition.exclusive) return;
     for (const { row, col } of anchorCells(index, definition.anchor)) {
-      const c = candidateAt(index, definition, row, col, order, figureSpecs);
-      if (c === 'near') {
-        nearMisses.push({ family: definition.family ?? definition.kind, row, col, text: String(index.raw(row, col)?.value ?? index.norm(row, col)), header: true });
-        continue;
+      for (const c of candidatesAt(index, definition, row, col, order, figureSpecs)) {
+        if (c === 'near') {
+          nearMisses.push({ family: definition.family ?? definition.kind, row, col, text: String(index.raw(row, col)?.value ?? index.norm(row, col)), header: true });
+          continue;
+        }
+        const key = `${order}|${c.band.top}|${c.band.bottom}|${c.span.left}|${c.span.right}`;
+        const known = seen.get(key);
+        // A header with an anchor of its own is not one that borrows labels (the fiches' unheaded years).
+        if (known !== undefined && (c.borrows || !candidates[known].borrows)) continue;
+        if (known !== undefined) candidates[known] = c;
+        else {
+          seen.set(key, candidates.length);
+          candidates.push(c);
+        }
       }
-      if (!c) continue;
-      const key = `${order}|${c.band.top}|${c.band.bottom}|${c.span.left}|${c.span.right}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      candidates.push(c);
     }
   });
-  const chosen = arbitrate(candidates);
+  const { chosen, unlabelled } = lendLabels(index, arbitrate(candidates));
   const tables = placeVertically(index, chosen);
   const titles = orphanTitles(index, definitions, tables);
-  return { tables, orphanTitles: [...titles, ...unreadHeaders(nearMisses, tables, titles)].sort((a, b) => a.row - b.row || a.col - b.col) };
+  return { tables, orphanTitles: [...titles, ...unlabelled, ...unreadHeaders(nearMisses, tables, titles)].sort((a, b) => a.row - b.row || a.col - b.col) };
 }
 
 /** The figure columns of every definition of a list, one list per list of definitions (specMask and matchesAny memoise by list). */
@@ -125,16 +143,38 @@ function anchorCells(index: SheetIndex, anchor: RegExp): { row: number; col: num
   return out;
 }
 
-function candidateAt(index: SheetIndex, definition: TableDefinition, row: number, col: number, order: number, figureSpecs: readonly ColumnSpec[]): Candidate | 'near' | null {
+/**
+ * The table of a kind an anchor heads, and the tables of that kind to its right on the same header
+ * rows whose header has none of the kind's leading columns (they borrow the anchor's labels).
+ */
+function candidatesAt(index: SheetIndex, definition: TableDefinition, row: number, col: number, order: number, figureSpecs: readonly ColumnSpec[]): (Candidate | 'near')[] {
   const specs = definition.columns;
   const whole = bestBand(index, row, specs);
-  if (whole.columns.size === 0) return null;
+  if (whole.columns.size === 0) return [];
   const windows = splitSideBySide(index, bandTexts(index, whole.top, whole.bottom), specs, definition.leading, figureSpecs);
   const window = windows.find((w) => col >= w.left && col <= w.right) ?? windows[0];
-  let band = windows.length === 1 ? whole : bestBand(index, row, specs, window);
+  const out: (Candidate | 'near')[] = [];
+  const own = candidateIn(index, definition, row, windows.length === 1 ? whole : null, window, order, figureSpecs);
+  if (own) out.push(own);
+  for (const w of windows) {
+    if (w.left <= window.left) continue;
+    const c = candidateIn(index, definition, row, null, w, order, figureSpecs);
+    if (c && c !== 'near' && ![...c.band.columns.keys()].some((k) => definition.leading.has(baseKey(k)))) out.push({ ...c, borrows: true });
+  }
+  return out;
+}
+
+/** The candidate of a kind in one window of a header's rows (`whole`: the band when the window is the whole row). */
+function candidateIn(
+  index: SheetIndex, definition: TableDefinition, row: number, whole: HeaderBand | null, window: ColumnSpan, order: number, figureSpecs: readonly ColumnSpec[],
+): Candidate | 'near' | null {
+  const specs = definition.columns;
+  let band = whole ?? bestBand(index, row, specs, window);
   if (band.columns.size === 0) return null;
   if (!definition.accepts(band)) return definition.nearMiss?.(band) ? 'near' : null;
-  let span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window);
+  // Another kind's amounts right after this table's are the next table's (a « double-entry » block without gap).
+  const foreign = (t: string) => matchesAny(index, figureSpecs, t) && specMask(index, specs, t) === 0;
+  let span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window, foreign);
   const extended = extendBand(index, band, {
     specs,
     span,
@@ -145,10 +185,24 @@ function candidateAt(index: SheetIndex, definition: TableDefinition, row: number
   });
   if (extended !== band) {
     band = extended;
-    span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window);
+    span = tableColumns(bandTexts(index, band.top, band.bottom, window), band, window, foreign);
   }
-  const rank = (band.missing.length === 0 ? 1000 : 0) + band.columns.size * 10 - (band.bottom - band.top);
+  const rank = (band.missing.length === 0 && !mostlyUnread(index, definition, band, span, figureSpecs) ? 1000 : 0) + band.columns.size * 10 - (band.bottom - band.top);
   return { definition, band, span, window, rank, order };
+}
+
+/**
+ * Whether a candidate leaves more amount headers of its span unread (headers other kinds read) than
+ * it reads: all its required columns found among another table's headers (a récapitulatif whose
+ * header lost columns, read as a prévisionnel from its « Participation État notifiée pour 2025 »
+ * and « Budget global ») is not a complete reading.
+ */
+function mostlyUnread(index: SheetIndex, definition: TableDefinition, band: HeaderBand, span: ColumnSpan, figureSpecs: readonly ColumnSpec[]): boolean {
+  const taken = new Set([...band.columns.values()].map((v) => v.col));
+  const read = [...band.columns.keys()].filter((k) => definition.figures.has(baseKey(k))).length;
+  let unread = 0;
+  for (const [col, text] of bandTexts(index, band.top, band.bottom, span)) if (!taken.has(col) && matchesAny(index, figureSpecs, text)) unread++;
+  return unread > read;
 }
 
 /** Columns under which a header may go on: from the first figure column, all but the label and text columns. */
@@ -195,6 +249,45 @@ function columnsMeet(a: ColumnSpan, b: ColumnSpan): boolean {
   return a.left <= b.right && b.left <= a.right;
 }
 
+/**
+ * A table whose header holds figure columns only borrows the label columns (axe, fiche,
+ * intitulé…) of the nearest table on its left whose header shares its rows: its rows are that
+ * table's rows, named there. Neither claims the other's columns. Without such a table, its header
+ * is reported and it is not read.
+ */
+function lendLabels(index: SheetIndex, chosen: Candidate[]): { chosen: Candidate[]; unlabelled: OrphanTitle[] } {
+  const out: Candidate[] = [];
+  const unlabelled: OrphanTitle[] = [];
+  for (const c of chosen) {
+    if (!c.borrows) {
+      out.push(c);
+      continue;
+    }
+    const d = c.definition;
+    const wanted = (k: string) => d.labels.has(baseKey(k)) || d.leading.has(baseKey(k));
+    const lender = chosen
+      .filter((o) => !o.borrows && o.span.right < c.window.left && o.band.top <= c.band.bottom && c.band.top <= o.band.bottom)
+      .filter((o) => [...o.band.columns.keys()].some((k) => wanted(k) && d.columns.some((s) => s.key === baseKey(k))))
+      .sort((a, b) => b.span.right - a.span.right)[0];
+    if (!lender) {
+      const first = Math.min(...[...c.band.columns.values()].map((v) => v.col));
+      unlabelled.push({ family: d.family ?? d.kind, row: c.band.top, col: first, text: String(index.raw(c.band.top, first)?.value ?? [...c.band.columns.values()][0].header), header: true, noLabels: true });
+      continue;
+    }
+    const columns = new Map(c.band.columns);
+    const borrowed: number[] = [];
+    for (const [k, v] of lender.band.columns) {
+      if (!wanted(k) || columns.has(k) || !d.columns.some((s) => s.key === baseKey(k))) continue;
+      columns.set(k, v);
+      borrowed.push(v.col);
+    }
+    const lenderFigures = [...lender.band.columns].filter(([k]) => lender.definition.figures.has(baseKey(k))).map(([, v]) => v.col);
+    const right = Math.max(...borrowed, Math.min(...lenderFigures, lender.span.right + 1) - 1);
+    out.push({ ...c, band: { ...c.band, columns }, borrowedLabels: { left: lender.window.left, right } });
+  }
+  return { chosen: out, unlabelled };
+}
+
 /** Each table's first row (its title, its heading rows) and last row (before the next table in its columns). */
 function placeVertically(index: SheetIndex, chosen: Candidate[]): LocatedTable[] {
   const byTop = [...chosen].sort((a, b) => a.band.top - b.band.top || a.span.left - b.span.left);
@@ -206,11 +299,15 @@ function placeVertically(index: SheetIndex, chosen: Candidate[]): LocatedTable[]
   });
   return byTop.map((c, i) => {
     let limit = index.maxRow;
+    // A table reading its rows by another's labels ends where that one ends.
+    const rowCols = c.borrowedLabels ? [rowsOf(c), c.borrowedLabels] : [rowsOf(c)];
     byTop.forEach((o, j) => {
-      if (j !== i && starts[j] > c.band.bottom && columnsMeet(rowsOf(o), rowsOf(c))) limit = Math.min(limit, starts[j] - 1);
+      if (j !== i && starts[j] > c.band.bottom && rowCols.some((rc) => columnsMeet(rowsOf(o), rc))) limit = Math.min(limit, starts[j] - 1);
     });
-    const { definition, band, span, window } = c;
-    return { definition, band, span, window, start: starts[i], limit, duplicates: duplicateColumns(index, band, definition.columns, span) };
+    const { definition, band, span, window, borrowedLabels } = c;
+    const t: LocatedTable = { definition, band, span, window, start: starts[i], limit, duplicates: duplicateColumns(index, band, definition.columns, span) };
+    if (borrowedLabels) t.borrowedLabels = borrowedLabels;
+    return t;
   });
 }
 

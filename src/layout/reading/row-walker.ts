@@ -28,9 +28,11 @@ export interface ClassifiedRow {
 
 /** Which columns of a located table play which part, worked out once per table. */
 interface RowColumns {
-  /** Where the row's cells are looked at: from the table's window start to its last column. */
+  /** Where the row's cells are looked at: from the table's window start to its last column… */
   left: number;
   right: number;
+  /** …and the label columns it borrows from the table on its left (none: an empty span). */
+  lent: { left: number; right: number };
   labels: number[];
   labelSet: ReadonlySet<number>;
   figures: number[];
@@ -47,9 +49,17 @@ function rowColumns(table: LocatedTable): RowColumns {
   const labels = new Set(columns.filter(([k]) => d.labels.has(baseKey(k))).map(([, v]) => v.col));
   // Labels typed left of the figures without a header of their own ("Sous total" in a blank column).
   for (let c = table.window.left; c < firstFigure; c++) if (!nonLabels.has(c)) labels.add(c);
+  // Borrowed, the lender's label area: its labels typed without a header ("Sous total") name these rows too.
+  const lent = table.borrowedLabels ?? { left: 0, right: -1 };
+  for (let c = lent.left; c <= lent.right; c++) labels.add(c);
   const groups = columns.filter(([k]) => d.rows.groupColumns?.has(k)).map(([, v]) => v.col);
   const key = d.rowKey !== undefined ? table.band.columns.get(d.rowKey)?.col : undefined;
-  return { left: table.window.left, right: table.span.right, labels: [...labels].sort((a, b) => a - b), labelSet: labels, figures, groups, key };
+  return { left: table.window.left, right: table.span.right, lent, labels: [...labels].sort((a, b) => a - b), labelSet: labels, figures, groups, key };
+}
+
+/** Whether a column is one a table's rows are read in. */
+function inTable(cols: RowColumns, c: number): boolean {
+  return (c >= cols.left && c <= cols.right) || (c >= cols.lent.left && c <= cols.lent.right);
 }
 
 /** How a footnote starts: « (1) », « * », « 1) », « NB », « N.B. », « Nota », « Note : », « Source : », « Remarque : ». */
@@ -84,7 +94,7 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
     let texts: { col: number; text: string }[] | null = null;
     let labels: readonly string[] = NO_LABELS;
     for (const [c, cell] of cells) {
-      if (c < cols.left || c > cols.right || !hasContent(cell)) continue;
+      if (!inTable(cols, c) || !hasContent(cell)) continue;
       filled++;
       if (cols.labelSet.has(c)) labelled = true;
       if (typeof cell.value !== 'string') continue;
@@ -149,7 +159,7 @@ export function walkRows(index: SheetIndex, table: LocatedTable): ClassifiedRow[
 function rowTexts(cells: Map<number, GridCell>, cols: RowColumns): { col: number; text: string }[] {
   const out: { col: number; text: string }[] = [];
   for (const [c, cell] of cells) {
-    if (c < cols.left || c > cols.right || typeof cell.value !== 'string') continue;
+    if (!inTable(cols, c) || typeof cell.value !== 'string') continue;
     const t = textOf(cell);
     if (t) out.push({ col: c, text: t });
   }
@@ -160,7 +170,7 @@ function rowTexts(cells: Map<number, GridCell>, cols: RowColumns): { col: number
 function isLetters(cells: Map<number, GridCell>, cols: RowColumns): boolean {
   let letters = 0;
   for (const [c, cell] of cells) {
-    if (c < cols.left || c > cols.right || !hasContent(cell)) continue;
+    if (!inTable(cols, c) || !hasContent(cell)) continue;
     if (typeof cell.value !== 'string' || !isLetterText(cell.value)) return false;
     letters++;
   }
@@ -175,7 +185,7 @@ function isLetters(cells: Map<number, GridCell>, cols: RowColumns): boolean {
 function isColumnNumbers(cells: Map<number, GridCell>, cols: RowColumns): boolean {
   const numbers: { col: number; value: number }[] = [];
   for (const [c, cell] of cells) {
-    if (c < cols.left || c > cols.right || !hasContent(cell)) continue;
+    if (!inTable(cols, c) || !hasContent(cell)) continue;
     if (typeof cell.value !== 'number' || cell.formula || cell.error || !Number.isInteger(cell.value)) return false;
     numbers.push({ col: c, value: cell.value });
   }

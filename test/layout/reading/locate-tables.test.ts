@@ -1,5 +1,5 @@
 /** Locating every kind of table at once: a cell belongs to one table, titles without tables are named. */
-import { SheetIndex, locateTables } from '../../../src/layout/reading';
+import { SheetIndex, locateTables, walkRows } from '../../../src/layout/reading';
 import { TABLE_DEFINITIONS } from '../../../src/layout/definitions';
 import { sheetFrom } from './sheet-from';
 
@@ -28,6 +28,44 @@ describe('locateTables', () => {
     const exec = locateTables(index, TABLE_DEFINITIONS).tables[1];
     expect(exec.band.columns.get('fiche')?.col).toBe(9);
     expect(exec.window.left).toBe(8);
+  });
+
+  describe('a block whose header has amount columns only (« double-entry »)', () => {
+    const FORECAST = ['Axes', 'Fiche action N°', 'Intitulé de l’action', 'Participation État notifiée pour la convention 2024', 'Crédits CD affectés pour la convention 2024', 'Budget global'];
+    const EXECUTION = ['Crédits État versés en 2024', 'Montant État réalisé au 31/12/2024', 'Crédits État 2024 non consommés', 'Montant CD réalisé au 31/12/2024'];
+    const rows = (gap: number) => [
+      [...FORECAST, ...Array(gap).fill(''), ...EXECUTION],
+      ['Axe 1', '1.1', 'Accueil', 10, 10, 20, ...Array(gap).fill(''), 10, 9, 1, 9],
+      ['', '1.2', 'Pack', 5, 5, 10, ...Array(gap).fill(''), 5, 5, 0, 5],
+      ['Sous total', '', '', 15, 15, 30, ...Array(gap).fill(''), 15, 14, 1, 14],
+    ];
+
+    it.each([0, 1, 4])('borrows the labels of the block on its left (%i blank columns between), neither takes the other’s amounts', (gap) => {
+      const index = new SheetIndex(sheetFrom('Tableau financier', rows(gap)));
+      const first = 7 + gap;
+      expect(kinds(index)).toEqual(['cls-forecast 1-1 1-6', `cls-execution 1-1 ${first}-${first + 3}`]);
+      const [forecast, exec] = locateTables(index, TABLE_DEFINITIONS).tables;
+      expect([...forecast.band.columns.values()].every((v) => v.col <= 6)).toBe(true);
+      expect(exec.band.columns.get('fiche')?.col).toBe(2);
+      expect(exec.band.columns.get('axe')?.col).toBe(1);
+      expect(exec.band.columns.get('statePaid')?.col).toBe(first);
+      expect(exec.borrowedLabels).toEqual({ left: 1, right: 3 });
+      expect(walkRows(index, exec).map((r) => `${r.row} ${r.role}`)).toEqual(['2 data', '3 data', '4 subtotal']);
+    });
+
+    it('with no table on its left sharing its rows to lend labels, its header is reported, not dropped', () => {
+      // On the left, labels and two amounts: too few to read as a prévisionnel (itself reported).
+      const index = new SheetIndex(sheetFrom('Tableau financier', [
+        [...FORECAST.slice(0, 5), '', ...EXECUTION],
+        ['Axe 1', '1.1', 'Accueil', 10, 10, '', 10, 9, 1, 9],
+      ]));
+      const found = locateTables(index, TABLE_DEFINITIONS);
+      expect(found.tables).toEqual([]);
+      expect(found.orphanTitles).toEqual([
+        { family: 'cls', row: 1, col: 2, text: 'Fiche action N°', header: true },
+        { family: 'cls', row: 1, col: 7, text: 'Crédits État versés en 2024', header: true, noLabels: true },
+      ]);
+    });
   });
 
   it('finds an anchor split over two cells (« Intitulé de » / « l’action »)', () => {
