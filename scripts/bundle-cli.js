@@ -36,6 +36,14 @@ esbuild.buildSync({
   outdir: OUT,
   logLevel: 'warning',
 });
+// bin/load-bundle.js runs a bundle through vm.Script, which gives import() no loader: an import()
+// left in a bundle (of a package kept outside it) would fail at run time, and a try/catch around
+// it would hide that. Refused here, at build time.
+for (const f of fs.readdirSync(OUT).filter((n) => n.endsWith('.bundle.js'))) {
+  const left = fs.readFileSync(path.join(OUT, f), 'utf8').match(/(?<![\w$.])import\(\s*["'`][^"'`]+["'`]\s*\)/g);
+  if (left) throw new Error(`bundle-cli : ${f} garde ${left.join(', ')} ; chargez ce paquet avec require() (bin/load-bundle.js n'a pas de chargeur pour import()).`);
+}
+
 // The pool starts dist/cli/check-worker.js (next to the bundle that holds check-worker-handle.ts).
 // Its cache is written (at build time only) once it has checked a file.
 fs.writeFileSync(

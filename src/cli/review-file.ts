@@ -15,7 +15,9 @@ export async function isReviewWorkbook(file: string): Promise<boolean> {
     const stat = await fs.stat(file);
     if (!stat.isFile() || stat.size > MAX_REVIEW_BYTES) return false;
     // JSZip only when there is an --out to look at: `annexes check` on its own loads no zip library.
-    const { default: JSZip } = await import('jszip');
+    // require, not import(): the CLI bundle is run by vm.Script, which has no loader for import().
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const JSZip = require('jszip') as typeof import('jszip');
     const zip = await JSZip.loadAsync(await fs.readFile(file));
     const core = (await zip.file('docProps/core.xml')?.async('string')) ?? '';
     const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';

@@ -78,3 +78,26 @@ it('checks a folder (in a worker) with the same findings, and runs on the bundle
     expect(rules(r.stdout)).toEqual(rules(target === SAMPLE ? alone.stdout : batch.stdout));
   }
 });
+
+// The bundle is run by vm.Script (bin/load-bundle.js): what works from the compiled modules must
+// work from it too — each command, and the review replaced in its own folder (a loader-less
+// import() there once made the second run refuse its own previous report).
+it('every command runs on the bundle alone, and a review re-run in its folder replaces the previous one', () => {
+  rmSync(path.join(station, 'node_modules', 'annexes-financieres', 'dist', 'src'), { recursive: true, force: true });
+  const folder = path.join(work, 'envois');
+  mkdirSync(folder);
+  copyFileSync(SAMPLE, path.join(folder, '62.xlsx'));
+  const annexes = (...args: string[]) => spawnSync('npx', ['--no', 'annexes', ...args], { cwd: station, encoding: 'utf8' });
+  const review = ['check', folder, '--format', 'xlsx', '--out', path.join(folder, 'revue.xlsx')];
+  expect(annexes(...review).status).toBe(1);
+  const again = annexes(...review);
+  expect([again.status, again.stderr]).toEqual([1, expect.stringContaining('est le rapport de revue d’un contrôle précédent')]);
+  const copy = path.join(work, 'rempli.xlsx');
+  for (const args of [['report', SAMPLE, '-o', path.join(work, 'rapport.xlsx')], ['fill', SAMPLE, '-o', copy], ['template', '-o', path.join(work, 'modele.xlsx')]]) {
+    const r = annexes(...args);
+    expect([args[0], r.status]).toEqual([args[0], 0]);
+  }
+  const diff = annexes('diff', SAMPLE, copy, '--format', 'json');
+  expect(diff.status).toBe(1);
+  expect(JSON.parse(diff.stdout)).toBeTruthy();
+});
