@@ -75,8 +75,25 @@ export function percentArg(name: string, raw: string | undefined): Decimal | str
   return value.div(100);
 }
 
-/** Parses the arguments that follow `annexes check`. */
-export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
+/** What a verb that reuses this parser (diff, fill) says instead of check's own words. */
+export interface CheckArgWords {
+  /** No path given. */
+  noPaths: string;
+  /** --format xlsx without --out. */
+  xlsxNeedsOut: string;
+  /** The formats it knows, for an unknown one. */
+  formats: string;
+}
+
+const CHECK_WORDS: CheckArgWords = {
+  noPaths: 'indiquez au moins un fichier .xlsx ou un dossier à contrôler.',
+  xlsxNeedsOut: 'le format xlsx est un classeur : indiquez où l’écrire avec --out revue.xlsx.',
+  formats: 'text, json, csv ou xlsx',
+};
+
+/** Parses the arguments that follow `annexes check` (or another verb's, in its own words). */
+export function parseCheckArgs(argv: string[], words: Partial<CheckArgWords> = {}): ParsedCheckArgs {
+  const say = { ...CHECK_WORDS, ...words };
   const out: CheckArgs = { command: 'check', paths: [], format: 'text', overrides: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -87,7 +104,7 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         return { command: 'help' };
       case '--format': {
         const f = next();
-        if (!FORMATS.includes(f as OutputFormat)) return { command: 'error', message: `format inconnu « ${f ?? ''} » (text, json, csv ou xlsx).` };
+        if (!FORMATS.includes(f as OutputFormat)) return { command: 'error', message: `format inconnu « ${f ?? ''} » (${say.formats}).` };
         out.format = f as OutputFormat;
         break;
       }
@@ -158,7 +175,7 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         out.paths.push(a);
     }
   }
-  if (out.paths.length === 0) return { command: 'error', message: 'indiquez au moins un fichier .xlsx ou un dossier à contrôler.' };
-  if (out.format === 'xlsx' && !out.out) return { command: 'error', message: 'le format xlsx est un classeur : indiquez où l’écrire avec --out revue.xlsx.' };
+  if (out.paths.length === 0) return { command: 'error', message: say.noPaths };
+  if (out.format === 'xlsx' && !out.out) return { command: 'error', message: say.xlsxNeedsOut };
   return out;
 }

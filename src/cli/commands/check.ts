@@ -11,6 +11,7 @@ import { formatJson } from '../format-json';
 import { batchTotals, formatText } from '../format-text';
 import { formatCsv } from '../format-csv';
 import type { Io } from '../io';
+import { usageAnswer } from './usage';
 import { visibleText } from '../../layout/visible-text';
 import type { ReviewContext } from '../return-document';
 import { toolVersion } from '../tool-version';
@@ -18,14 +19,7 @@ import { toolVersion } from '../tool-version';
 /** `annexes check <fichier-ou-dossier>...`: exit 0 ok, 1 errors found, 2 unreadable file or bad arguments. */
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const args = parseCheckArgs(argv);
-  if (args.command === 'help') {
-    io.stdout(`${CHECK_USAGE}\n`);
-    return 0;
-  }
-  if (args.command === 'error') {
-    io.stderr(`annexes check : ${args.message}\n\n${CHECK_USAGE}\n`);
-    return 2;
-  }
+  if (args.command !== 'check') return usageAnswer(args, 'check', CHECK_USAGE, io);
   const folders = await inputFolders(args.paths);
   if (args.returnFolder && folders.some((f) => isInside(path.resolve(args.returnFolder as string), f))) {
     io.stderr(`annexes check : le dossier des retours « ${visibleText(args.returnFolder)} » est dans un dossier contrôlé : les retours y seraient contrôlés la fois suivante ; choisissez un autre dossier.\n`);

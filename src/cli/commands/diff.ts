@@ -1,5 +1,6 @@
 import { parseCheckArgs } from './check-args';
 import type { Io } from '../io';
+import { usageAnswer } from './usage';
 import type { OptionOverrides } from '../../domain/workbook';
 import { readXlsxFile } from '../../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../../adapters/xlsx/errors';
@@ -40,13 +41,12 @@ export function parseDiffArgs(argv: string[]): DiffArgs {
   if (argv.includes('--jobs')) return { command: 'error', message: 'option inconnue « --jobs ».' };
   const i = argv.indexOf('--format');
   if (i >= 0 && argv[i + 1] === 'csv') return { command: 'error', message: 'format inconnu « csv » (text, json ou xlsx).' };
-  const parsed = parseCheckArgs(argv);
-  if (parsed.command === 'help') return parsed;
-  if (parsed.command === 'error') {
-    if (parsed.message.startsWith('indiquez au moins')) return { command: 'error', message: 'indiquez les deux versions du classeur : avant.xlsx après.xlsx.' };
-    if (parsed.message.startsWith('le format xlsx')) return { command: 'error', message: 'le format xlsx est un classeur : indiquez où l’écrire avec --out comparaison.xlsx.' };
-    return { command: 'error', message: parsed.message.replace('(text, json, csv ou xlsx)', '(text, json ou xlsx)') };
-  }
+  const parsed = parseCheckArgs(argv, {
+    noPaths: 'indiquez les deux versions du classeur : avant.xlsx après.xlsx.',
+    xlsxNeedsOut: 'le format xlsx est un classeur : indiquez où l’écrire avec --out comparaison.xlsx.',
+    formats: 'text, json ou xlsx',
+  });
+  if (parsed.command !== 'check') return parsed;
   if (parsed.paths.length !== 2) return { command: 'error', message: `indiquez exactement deux classeurs, la version d’avant puis celle d’après (reçu ${parsed.paths.length}).` };
   return {
     command: 'diff',
@@ -62,14 +62,7 @@ export function parseDiffArgs(argv: string[]): DiffArgs {
 /** `annexes diff <avant.xlsx> <après.xlsx>`: exit 0 nothing changed, 1 something did, 2 unreadable, bad arguments or write failure. */
 export async function diffCommand(argv: string[], io: Io): Promise<number> {
   const args = parseDiffArgs(argv);
-  if (args.command === 'help') {
-    io.stdout(`${DIFF_USAGE}\n`);
-    return 0;
-  }
-  if (args.command === 'error') {
-    io.stderr(`annexes diff : ${args.message}\n\n${DIFF_USAGE}\n`);
-    return 2;
-  }
+  if (args.command !== 'diff') return usageAnswer(args, 'diff', DIFF_USAGE, io);
   const inputs = [args.before, args.after];
   if (args.out) await checkOutput(args.out, inputs, 'diff'); // refused at once when it is one of the two
   let report: DiffReport;

@@ -1,6 +1,7 @@
 import { readFile } from 'fs/promises';
 import { parseCheckArgs } from './check-args';
 import type { Io } from '../io';
+import { usageAnswer } from './usage';
 import type { OptionOverrides } from '../../domain/workbook';
 import { readXlsxFile } from '../../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../../adapters/xlsx/errors';
@@ -51,12 +52,8 @@ export function parseFillArgs(argv: string[]): FillArgs {
       return { command: 'error', message: `option inconnue « ${a} ».` };
     } else rest.push(a);
   }
-  const parsed = parseCheckArgs(rest);
-  if (parsed.command === 'help') return parsed;
-  if (parsed.command === 'error') {
-    const noInput = parsed.message.startsWith('indiquez au moins');
-    return { command: 'error', message: noInput ? 'indiquez le classeur .xlsx à remplir.' : parsed.message };
-  }
+  const parsed = parseCheckArgs(rest, { noPaths: 'indiquez le classeur .xlsx à remplir.' });
+  if (parsed.command !== 'check') return parsed;
   if (parsed.paths.length !== 1) return { command: 'error', message: `indiquez un seul classeur à remplir (reçu ${parsed.paths.length}).` };
   if (!output) return { command: 'error', message: 'indiquez le classeur à écrire avec -o <copie.xlsx>.' };
   return { command: 'fill', input: parsed.paths[0], output, overrides: parsed.overrides };
@@ -65,14 +62,7 @@ export function parseFillArgs(argv: string[]): FillArgs {
 /** `annexes fill <in.xlsx> -o <out.xlsx>`: exit 0 written, 2 unreadable input, same file, write failure or bad arguments. */
 export async function fillCommand(argv: string[], io: Io): Promise<number> {
   const args = parseFillArgs(argv);
-  if (args.command === 'help') {
-    io.stdout(`${FILL_USAGE}\n`);
-    return 0;
-  }
-  if (args.command === 'error') {
-    io.stderr(`annexes fill : ${args.message}\n\n${FILL_USAGE}\n`);
-    return 2;
-  }
+  if (args.command !== 'fill') return usageAnswer(args, 'fill', FILL_USAGE, io);
   const { input, output, overrides } = args;
   await checkOutput(output, [input], 'fill'); // before reading: refused at once when it is the input
   let written;

@@ -7,6 +7,7 @@ import { analyseGrid } from '../../layout/analyse';
 import { planMidTermReport } from '../../layout/report/mid-term-report';
 import { countBySeverity, summaryText } from '../check-file';
 import type { Io } from '../io';
+import { usageAnswer } from './usage';
 
 export const REPORT_USAGE = `Usage : annexes report <classeur.xlsx> -o <rapport.xlsx>
 
@@ -50,14 +51,8 @@ function parse(argv: string[]): Parsed {
 /** `annexes report <in.xlsx> -o <rapport.xlsx>`. */
 export async function reportCommand(argv: string[], io: Io): Promise<number> {
   const args = parse(argv);
-  if ('help' in args) {
-    io.stdout(`${REPORT_USAGE}\n`);
-    return 0;
-  }
-  if ('error' in args) {
-    io.stderr(`annexes report : ${args.error}\n\n${REPORT_USAGE}\n`);
-    return 2;
-  }
+  if ('help' in args) return usageAnswer({ command: 'help' }, 'report', REPORT_USAGE, io);
+  if ('error' in args) return usageAnswer({ command: 'error', message: args.error }, 'report', REPORT_USAGE, io);
   await checkOutput(args.out, [args.input], 'report'); // before reading: refused at once when it is the input
   let report;
   try {

@@ -1,4 +1,5 @@
 import type { Io } from '../io';
+import { usageAnswer } from './usage';
 import { blankWorkbookToBuffer } from '../../adapters/xlsx/write-template';
 import { writeOutputFile } from '../../adapters/files/output-file';
 import { visibleText } from '../../layout/visible-text';
@@ -45,14 +46,7 @@ export function parseTemplateArgs(argv: string[], now: Date = new Date()): Templ
 /** `annexes template -o <blank.xlsx> [--year 2025]`: exit 0 written, 2 bad arguments or write failure. */
 export async function templateCommand(argv: string[], io: Io): Promise<number> {
   const args = parseTemplateArgs(argv);
-  if (args.command === 'help') {
-    io.stdout(`${TEMPLATE_USAGE}\n`);
-    return 0;
-  }
-  if (args.command === 'error') {
-    io.stderr(`annexes template : ${args.message}\n\n${TEMPLATE_USAGE}\n`);
-    return 2;
-  }
+  if (args.command !== 'template') return usageAnswer(args, 'template', TEMPLATE_USAGE, io);
   await writeOutputFile(args.output, await blankWorkbookToBuffer(buildBlankWorkbook(args.year)), [], 'template');
   io.stdout(`Modèle vierge ${args.year} écrit : ${visibleText(args.output)}\n`);
   return 0;
