@@ -31,7 +31,8 @@ const REASONS: Record<string, string> = {
 
 export function errnoCode(e: unknown): string | undefined {
   const code = (e as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' ? code : undefined;
+  // Node's own « ERR_… » codes are defects (a bad argument), not the file system's answer.
+  return typeof code === 'string' && !code.startsWith('ERR_') ? code : undefined;
 }
 
 /** « le disque est plein », or a generic French phrase for a code we have not met. */

@@ -91,6 +91,8 @@ const CHECK_WORDS: CheckArgWords = {
   formats: 'text, json, csv ou xlsx',
 };
 
+const MAX_TIME_S = 86_400;
+
 /** Parses the arguments that follow `annexes check` (or another verb's, in its own words). */
 export function parseCheckArgs(argv: string[], words: Partial<CheckArgWords> = {}): ParsedCheckArgs {
   const say = { ...CHECK_WORDS, ...words };
@@ -161,7 +163,9 @@ export function parseCheckArgs(argv: string[], words: Partial<CheckArgWords> = {
       case '--max-time': {
         const n = Number(next());
         if (!Number.isFinite(n) || n <= 0) return { command: 'error', message: "l'option --max-time attend une durée en secondes." };
-        out.timeoutMs = Math.round(n * 1000);
+        // Node's timers and V8's watchdog take at most 2^31 − 1 ms: a day is more than any annex needs.
+        if (n < 1 || n > MAX_TIME_S) return { command: 'error', message: `l'option --max-time attend une durée entre 1 et ${MAX_TIME_S} secondes (24 heures).` };
+        out.timeoutMs = Math.ceil(n * 1000);
         break;
       }
       case '--jobs': {
