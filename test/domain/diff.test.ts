@@ -62,6 +62,13 @@ describe('diffWorkbooks', () => {
     expect(d.values.map((v) => [v.row.slice(0, 10), v.column, v.difference?.toFixed(2)])).toEqual([['action 1.1', 'B – Crédits CD affectés', '-118000.00']]);
   });
 
+  it('a CD share just under 50 % that rounds to 50,00 % is below the minimum, as COFI-CLS-ACTION says', () => {
+    // Action 1.1: B 618 000 → 617 990 (49,9996 % of A + B + C, 5 € short of the minimum to the cent).
+    const d = diff(edited(CLS, [[6, 5, 617990]]));
+    expect(d.shares.map((s) => [s.what, s.after?.toFixed(2), s.nowCompliant])).toEqual([['Prévisionnel 2024, action 1.1', '50.00', false]]);
+    expect(d.introduced.map((f) => f.rule)).toContain('COFI-CLS-ACTION');
+  });
+
   it('a fiche added to the « Budgets des fiches », a sub-action removed', () => {
     const g = buildSampleGrid();
     const s = sheetOf(g, FICHE_BUDGET_SHEET);
