@@ -10,7 +10,8 @@ import { columnLabel } from './columns';
 import { conventionView, MONEY_KEYS, type MoneyKey } from './convention-view';
 import { clsActionCofinancing, clsCofiKeys, volet2Cofinancing, volet2Compliant } from './cofinancing';
 import type { Finding } from './finding';
-import { type Money, formatEuro, formatFrenchNumber, sameCents } from './money';
+import { type Money, formatEuro, formatPercent, sameCents } from './money';
+import { frenchDate } from './dates';
 import { formatQuantity } from './quantity';
 import type { AmountCell, AnnexTable, QuantityCell, TableRow } from './table';
 import type { AnnexWorkbook, CheckOptions } from './workbook';
@@ -230,8 +231,9 @@ function parameterChanges(wa: AnnexWorkbook, wb: AnnexWorkbook): ParameterChange
 function parameterTexts(wb: AnnexWorkbook): Map<string, string> {
   const p = wb.params;
   const out = new Map<string, string>();
-  const day = (d: Date | undefined) => d && `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-  const pct = (m: Money | undefined) => m && `${formatFrenchNumber(m.times(100), 2)} %`;
+  const day = (d: Date | undefined) => d && frenchDate(d);
+  const pct = (m: Money | undefined) => m && formatPercent(m.times(100));
+  const yesNo = (b: boolean | undefined) => (b === undefined ? undefined : b ? 'oui' : 'non');
   const put = (k: string, v: string | undefined) => v !== undefined && out.set(k, v);
   put('Département', p.department);
   put('Code département', p.departmentCode);
@@ -244,7 +246,12 @@ function parameterTexts(wb: AnnexWorkbook): Map<string, string> {
   for (const [volet, v] of p.ftCeilings) put(`FT plafond volet ${volet}`, formatEuro(v));
   put('Seuil de sous-consommation', pct(p.underspendThreshold));
   put('Part CD minimale', pct(p.minCdShare));
-  put('FSE+ valorisation comptée comme CD', p.fseAsCd === undefined ? undefined : p.fseAsCd ? 'oui' : 'non');
+  put('FSE+ valorisation comptée comme CD', yesNo(p.fseAsCd));
+  // The France Travail bilan's own keys: the advance and the CD's spending move the solde.
+  put('FT avance versée', p.ftAdvance && formatEuro(p.ftAdvance));
+  put('FT dépenses CD volet 2', p.ftCdOwnVolet2 && formatEuro(p.ftCdOwnVolet2));
+  put('FT valorisation FSE+ volet 2', p.ftFseVolet2 && formatEuro(p.ftFseVolet2));
+  put('FT forfait volet 1 retenu en totalité', yesNo(p.ftLumpSumInFull));
   return out;
 }
 

@@ -3,6 +3,7 @@ import { buildSampleGrid } from '../../scripts/sample/build-sample';
 import { FICHE_BUDGET_SHEET } from '../../scripts/sample/fiche-budgets';
 import { analyseGrid } from '../../src/layout/analyse';
 import { diffWorkbooks, hasChanges, type WorkbookDiff } from '../../src/domain/diff';
+import { Decimal, formatEuro } from '../../src/domain/money';
 import { type Grid, type GridSheet, getCell, setCell } from '../../src/layout/grid';
 import { applyInsertions } from '../fixtures/grid-moves';
 import { CLS, PARAMS } from '../helpers/sample';
@@ -53,6 +54,14 @@ describe('diffWorkbooks', () => {
     expect(d.values).toEqual([]);
     const p = diff(edited(PARAMS, [[16, 2, 0.7]]));
     expect(p.parameters).toEqual([{ key: 'Seuil de sous-consommation', before: '80,00 %', after: '70,00 %' }]);
+  });
+
+  it('the France Travail bilan keys are parameters too: the CD’s volet-2 spending changed is listed', () => {
+    const g = buildSampleGrid();
+    const params = sheetOf(g, PARAMS);
+    const row = [...params.rows].find(([, cells]) => [...cells.values()].some((c) => c.value === 'FT dépenses CD volet 2'))?.[0] as number;
+    setCell(params, row, 2, { value: 2_800_000 });
+    expect(diff(g).parameters).toEqual([{ key: 'FT dépenses CD volet 2', before: formatEuro(new Decimal(2_905_600)), after: formatEuro(new Decimal(2_800_000)) }]);
   });
 
   it('a CLS action whose CD share falls under 50 %', () => {
