@@ -74,6 +74,19 @@ describe('marks on faulty cells', () => {
     expect(actions.hasMarks()).toBe(false);
   });
 
+  test('a cell the officer coloured after the marking keeps the officer’s colour when the marks are taken off', async () => {
+    const { host, actions } = setup();
+    const ft = host.excel.model.find(FT)!;
+    const tf = host.excel.model.find('Tableau financier')!;
+    host.excel.user.fill(FT, 'F18', '#00B050');
+    await actions.toggleMarks(findings);
+    host.excel.user.fill('Tableau financier', 'A27', '#9BC2E6');
+    expect(await actions.toggleMarks(findings)).toEqual({ marked: 0, cleared: 3, skippedSheets: [] });
+    expect(host.excel.model.fill(tf, 27, 1)).toBe('#9BC2E6');
+    expect(host.excel.model.fill(ft, 18, 6)).toBe('#00B050');
+    expect(actions.hasMarks()).toBe(false);
+  });
+
   test('the record is saved before painting: a painting cut short can still be removed', async () => {
     const { host, actions } = setup();
     const before = cloneGrid(host.excel.model.grid);
