@@ -39,7 +39,8 @@ export class FakeFunctions {
     const result = new FakeFunctionResult(this.context);
     this.context.enqueue(() => {
       const serial1900 = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
-      result.settle(this.context.model.date1904 ? serial1900 - 1462 : serial1900);
+      const serial = this.context.model.date1904 ? serial1900 - 1462 : serial1900;
+      this.context.deliver(() => result.settle(serial));
     });
     return result;
   }
