@@ -50,6 +50,17 @@ describe('annexes check', () => {
     expect(rules).toContain('PLAN-DELTA');
   });
 
+  it('a return folder that cannot be made is refused before any check, in French', async () => {
+    const file = path.join(dir, 'pas-un-dossier.txt');
+    writeFileSync(file, 'x');
+    for (const folder of [file, path.join(file, 'retours')]) {
+      const r = await run(['check', SAMPLE, '--format', 'json', '--par-departement', folder]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^annexes check : impossible (d'écrire dans|de créer le dossier) « .* » : (ce n'est pas un dossier|un élément du chemin n’est pas un dossier)\.\n$/);
+    }
+  });
+
   it('the JSON echoes the options given on the command line, the bilan reading included', async () => {
     const { stdout } = await run(['check', SAMPLE, '--format', 'json', '--fse-as-cd', '--forfait-volet1', 'integral', '--cls-cofi-base', 'etat-cd']);
     expect(JSON.parse(stdout).options).toEqual({ fseAsCd: true, clsCofiBase: 'state-cd', ftVolet1: 'lump-sum' });

@@ -22,4 +22,14 @@ describe('check: time limit per file from the command line', () => {
     const argv = ['a.xlsx', '--max-time', ...(value === undefined ? [] : [value])];
     expect(parseCheckArgs(argv)).toEqual({ command: 'error', message: "l'option --max-time attend une durée en secondes." });
   });
+
+  it.each([['0.0001'], ['0.5'], ['1e7'], ['86401']])('refuses --max-time %p outside 1 s to 24 h (timers overflow beyond)', (value) => {
+    expect(parseCheckArgs(['a.xlsx', '--max-time', value])).toEqual({ command: 'error', message: "l'option --max-time attend une durée entre 1 et 86400 secondes (24 heures)." });
+  });
+
+  it('keeps 1 s and 24 h, rounded up to the millisecond', () => {
+    expect(parseCheckArgs(['a.xlsx', '--max-time', '1'])).toMatchObject({ timeoutMs: 1000 });
+    expect(parseCheckArgs(['a.xlsx', '--max-time', '1.0004'])).toMatchObject({ timeoutMs: 1001 });
+    expect(parseCheckArgs(['a.xlsx', '--max-time', '86400'])).toMatchObject({ timeoutMs: 86_400_000 });
+  });
 });

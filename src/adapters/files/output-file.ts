@@ -71,6 +71,22 @@ export async function checkOutput(output: string, inputs: readonly string[], ver
   if (!dir.isDirectory()) throw new OutputError(writeFailure(output, `« ${path.dirname(output)} » n’est pas un dossier`));
 }
 
+/**
+ * A folder the command will write into (created if needed), checked before any work: a long batch
+ * is not checked for nothing because its return folder cannot be made.
+ */
+export async function prepareOutputFolder(folder: string): Promise<void> {
+  const s = await statOf(folder);
+  if (s && !s.isDirectory()) throw new OutputError(`impossible d'écrire dans « ${folder} » : ce n'est pas un dossier.`);
+  try {
+    await fs.mkdir(folder, { recursive: true });
+  } catch (e) {
+    const code = errnoCode(e);
+    const reason = code === 'ENOTDIR' || code === 'EEXIST' ? 'un élément du chemin n’est pas un dossier' : fsReason(e);
+    throw new OutputError(`impossible de créer le dossier « ${folder} » : ${reason}.`, { cause: e });
+  }
+}
+
 /** Writes `data` to `output` atomically, after checking again that it is none of `inputs`. */
 export async function writeOutputFile(output: string, data: string | Uint8Array, inputs: readonly string[], verb: string): Promise<void> {
   await checkOutput(output, inputs, verb);

@@ -3,7 +3,7 @@ import { promises as fs } from 'fs';
 import { CHECK_USAGE, type CheckArgs, parseCheckArgs } from './check-args';
 import { collectFiles, showNames } from '../collect-files';
 import { isReviewWorkbook } from '../review-file';
-import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
+import { checkOutput, prepareOutputFolder, writeOutputFile } from '../../adapters/files/output-file';
 import type { FileResult } from '../check-file';
 import { checkFiles, mayNeedWorker, prewarmCheckWorker } from '../check-pool';
 import { createProgress, progressWanted } from '../progress';
@@ -28,6 +28,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   // The report is never one of the workbooks checked; a previous review workbook found in a folder
   // is the report being replaced, not a workbook to check.
   if (args.out) await checkOutput(args.out, args.paths, 'check');
+  if (args.returnFolder) await prepareOutputFolder(args.returnFolder);
   const previousReview = args.out !== undefined && (await isReviewWorkbook(args.out));
   // The worker loads the reader and the engine while this thread collects the files.
   if (mayNeedWorker(args.paths)) prewarmCheckWorker(args);
@@ -57,12 +58,6 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   results = showNames(results, shownAs);
   const context: ReviewContext = { reviewDate: new Date(), toolVersion: toolVersion(), displayName: displayNames(args.paths, folders) };
   const report = await render(args, results, context);
-  if (args.returnFolder) {
-    // ExcelJS is loaded only to write the return documents; each is written like the report (never over an input, atomic).
-    const { writeReturnDocuments } = await import('../return-document');
-    const written = await writeReturnDocuments(results, args.returnFolder, context, inputs.filter((f) => !shownAs.has(f)));
-    io.stderr(`${written.length} retour${written.length > 1 ? 's' : ''} par Département écrit${written.length > 1 ? 's' : ''} dans « ${visibleText(args.returnFolder)} ».\n`);
-  }
   if (args.out) {
     // Checked again at the write; files read through a descriptor (non-UTF-8 names) were checked above, while open.
     await writeOutputFile(args.out, report, inputs.filter((f) => !shownAs.has(f)), 'check');
@@ -70,6 +65,13 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
     io.stderr(`Rapport écrit dans « ${visibleText(args.out)} ». ${batchTotals(results)}\n`);
   } else {
     io.stdout(typeof report === 'string' ? report : report.toString('utf8'));
+  }
+  // After the report: a return document that cannot be written does not lose the batch's report.
+  if (args.returnFolder) {
+    // ExcelJS is loaded only to write the return documents; each is written like the report (never over an input, atomic).
+    const { writeReturnDocuments } = await import('../return-document');
+    const written = await writeReturnDocuments(results, args.returnFolder, context, inputs.filter((f) => !shownAs.has(f)));
+    io.stderr(`${written.length} retour${written.length > 1 ? 's' : ''} par Département écrit${written.length > 1 ? 's' : ''} dans « ${visibleText(args.returnFolder)} ».\n`);
   }
   if (results.some((r) => r.status === 'unreadable')) return 2;
   return results.some((r) => r.counts.error > 0) ? 1 : 0;
