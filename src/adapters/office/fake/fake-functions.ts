@@ -9,16 +9,19 @@ import { FakeOfficeError, propertyNotLoaded } from './fake-error';
 
 export class FakeFunctionResult {
   private result: { value: number } | null = null;
+  /** Computed on the host; the add-in sees it once the round trip's answer has come. */
+  private computed: number | undefined;
 
   constructor(private readonly context: FakeContext) {}
 
   settle(value: number): void {
-    this.result = { value };
+    this.computed = value;
+    this.context.deliver(() => (this.result = { value }));
   }
 
   load(spec: string): this {
     if (spec !== 'value') throw new FakeOfficeError('InvalidArgument', `fake Excel: FunctionResult.${spec} is not supported.`);
-    this.context.enqueue(() => this.context.addResponse(this.result?.value));
+    this.context.enqueue(() => this.context.addResponse(this.computed));
     return this;
   }
 
@@ -39,8 +42,7 @@ export class FakeFunctions {
     const result = new FakeFunctionResult(this.context);
     this.context.enqueue(() => {
       const serial1900 = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86400000;
-      const serial = this.context.model.date1904 ? serial1900 - 1462 : serial1900;
-      this.context.deliver(() => result.settle(serial));
+      result.settle(this.context.model.date1904 ? serial1900 - 1462 : serial1900);
     });
     return result;
   }
