@@ -30,7 +30,7 @@ import { planFormatBlocks, queueFormats, queueRowHeights } from './office-format
 import { queuePrintSetup } from './page-setup';
 import { DEFAULT_MAX_PAYLOAD_BYTES, PayloadBatches } from './payload-batches';
 import { type ReadPiece, type ReadRequest, readRanges } from './range-reader';
-import { loadSheet, queueEmpty, union } from './sheet-snapshot';
+import { loadSheet, queueEmpty, readSheets, union } from './sheet-snapshot';
 import { CHART_PREFIX, queueChart } from './tool-charts';
 import type { AreaRecord, CellsState, SheetGuard, ToolChart, UndoRecord } from './undo-record';
 import { guardName, loadStack } from './undo-stack';
@@ -98,16 +98,20 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
 
     // 2: what the write needs to know first (queued before the reads' first round trip).
     progress(0.15, 'Sauvegarde de ce qui va être remplacé');
-    const stackLoad = loadStack(context, worksheets.items);
-    const protections = [...keptSheets, ...rewritten.map((r) => r.ws)].map((ws) => ({ ws, get: loadProtection(ws) }));
-    // Lock states matter on protected sheets only (one load per written run there).
-    const locked = kept.map((run) => (sheetOf(run.sheet).protection.protected ? loadLocked(sheetOf(run.sheet), run.area) : () => false));
     let toolCharts: Record<string, ToolChart[]> = {};
-    const snapshots = rewritten.map((r) => loadSheet(r.ws, () => toolCharts[r.ws.id] ?? [], Object.keys(r.spec.columnWidths ?? {}).map(Number)));
+    const queueLoads = () => ({
+      stack: loadStack(context, worksheets.items),
+      protections: [...keptSheets, ...rewritten.map((r) => r.ws)].map((ws) => ({ ws, get: loadProtection(ws) })),
+      // Lock states matter on protected sheets only (one load per written run there).
+      locked: kept.map((run) => (sheetOf(run.sheet).protection.protected ? loadLocked(sheetOf(run.sheet), run.area) : () => false)),
+      snapshots: rewritten.map((r) => loadSheet(r.ws, () => toolCharts[r.ws.id] ?? [], Object.keys(r.spec.columnWidths ?? {}).map(Number))),
+    });
+    let loads = queueLoads();
     const requests: ReadRequest[] = kept.map((run, i) => ({ ws: sheetOf(run.sheet), area: run.area, tag: i }));
-    const beforePieces = await readRanges(context, requests, [...BEFORE_PROPS], { budgetBytes: maxBytes });
+    const beforePieces = await readRanges(context, requests, [...BEFORE_PROPS], { budgetBytes: maxBytes, requeue: () => (loads = queueLoads()) });
     if (requests.length === 0) await context.sync();
-    const stack = stackLoad.resolve();
+    const { protections, locked, snapshots } = loads;
+    const stack = loads.stack.resolve();
     toolCharts = stack.index.charts;
     const before = byTag(beforePieces);
     const date1904 = dateSystem.is1904();
@@ -133,7 +137,7 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
     if (problems.length) throw protectionError(problems, 'Rien n’a été écrit.');
 
     // 2b: what a styled rewrite changes beyond cells (formats, row heights, print setup).
-    const snaps = snapshots.map((s) => s.resolve());
+    const snaps = await readSheets(context, snapshots.map((s) => ({ ws: s.ws, loaded: s.resolve() })), maxBytes);
     const styles = plan.styles ?? [];
     const looked = rewritten.map((r, k): LookTarget | null => (isStyled(r.spec, styles) ? { ws: r.ws, used: snaps[k].usedBox, lastRow: lastPlannedRow(r.spec, runs, styles), print: !!r.spec.print } : null));
     const lookRead = await readLooks(context, looked.filter((t): t is LookTarget => t !== null), maxBytes);
@@ -214,16 +218,16 @@ export async function applyWrites(excel: ExcelApi, plan: WritePlan, options: App
       progress(0.85, 'Recalcul du classeur');
       context.workbook.application.calculate('Recalculate' as Excel.CalculationType);
       const createdWs = created.map((spec) => proxies.get(spec.name.toLowerCase())!);
-      for (const ws of createdWs) ws.load('id');
       const undoSheet = stack.sheetProxy;
-      undoSheet?.load('id');
+      const loadIds = () => [...createdWs, ...(undoSheet ? [undoSheet] : [])].forEach((ws) => ws.load('id'));
+      loadIds();
       const freshSheets = [...created.map((s) => s.name), ...rewritten.map((r) => r.spec.name)];
       const freshBoxes = freshSheets.map((name) => boxOf(runs.filter((r) => r.sheet.toLowerCase() === name.toLowerCase()).map((r) => r.area)));
       const backRequests: ReadRequest[] = [
         ...kept.map((run, i) => ({ ws: sheetOf(run.sheet), area: run.area, tag: i })),
         ...freshSheets.flatMap((name, k) => (freshBoxes[k] ? [{ ws: proxies.get(name.toLowerCase())!, area: freshBoxes[k]!, tag: kept.length + k }] : [])),
       ];
-      const back = byTag(await readRanges(context, backRequests, ['formulas', 'values'], { budgetBytes: maxBytes }));
+      const back = byTag(await readRanges(context, backRequests, ['formulas', 'values'], { budgetBytes: maxBytes, requeue: loadIds }));
       if (backRequests.length === 0) await context.sync();
 
       // 6: the record, completed with what undo must find.

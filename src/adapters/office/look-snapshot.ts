@@ -111,13 +111,8 @@ export async function readLooks(context: Excel.RequestContext, targets: LookTarg
   };
   queueLoads();
   const requests: ReadRequest[] = targets.flatMap((t, i) => (t.used ? [{ ws: t.ws, area: t.used, tag: i }] : []));
-  const pieces = await readRanges(context, requests, ['formats'], { budgetBytes });
+  const pieces = await readRanges(context, requests, ['formats'], { budgetBytes, requeue: queueLoads });
   if (requests.length === 0) await context.sync();
-  if (!loaded(rows, pages)) {
-    // The round trip that carried them was refused as too large (and read again in parts): once more.
-    queueLoads();
-    await context.sync();
-  }
   const breakCells = pages.map((p) => p?.queueBreakCells() ?? false);
   if (breakCells.some(Boolean)) await context.sync();
   return targets.map((t, i) => ({
@@ -125,16 +120,6 @@ export async function readLooks(context: Excel.RequestContext, targets: LookTarg
     heights: rows[i].value.map((r) => (r.format?.useStandardHeight ? null : (r.format?.rowHeight ?? null))),
     page: pages[i]?.resolve() ?? null,
   }));
-}
-
-function loaded(rows: OfficeExtension.ClientResult<unknown>[], pages: (PageLoad | null)[]): boolean {
-  try {
-    for (const r of rows) void r.value;
-    for (const p of pages) p?.probe();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function joinPieces(pieces: ReadPiece[], tag: number): Excel.CellProperties[][] {

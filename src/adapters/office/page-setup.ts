@@ -65,8 +65,6 @@ function queueBreaks(batches: PayloadBatches, ws: () => Excel.Worksheet, rows: n
 }
 
 export interface PageLoad {
-  /** Throws if the loads have not come back (PropertyNotLoaded). */
-  probe(): void;
   /** After the round trip the loads were queued in: queues what still needs one (the cells after the breaks); false if none. */
   queueBreakCells(): boolean;
   /** After the round trip that read the cells after the breaks. */
@@ -90,12 +88,6 @@ export function loadPageSetup(ws: Excel.Worksheet): PageLoad {
   breaks.load('items');
   let cells: Excel.Range[] = [];
   return {
-    probe: () => {
-      void layout.orientation;
-      void all.leftFooter;
-      void area.isNullObject;
-      void breaks.items;
-    },
     queueBreakCells: () => {
       cells = breaks.items.map((b) => b.getCellAfterBreak());
       for (const c of cells) c.load('address');

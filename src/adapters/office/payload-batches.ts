@@ -5,6 +5,9 @@
  * 5 MB; we cut at 4 MB to leave room for Office.js's own envelope). Each write batch starts with
  * calculation suspended, since suspension lasts until the next sync only.
  */
+import type { CellRange } from '../../layout/grid';
+import { areaAddress } from './office-address';
+
 export const DEFAULT_MAX_PAYLOAD_BYTES = 4 * 1024 * 1024;
 
 /** Office.js's own request overhead per operation, roughly. */
@@ -33,6 +36,30 @@ export class PayloadBatches {
     }
     last.ops.push(op);
     last.bytes += bytes;
+  }
+
+  /**
+   * Grids of one area (formulas and number formats…) written in bands of whole rows, each band's
+   * data under the request limit: `write` gets the band's address and its rows of each grid.
+   */
+  addRows<T extends unknown[][]>(area: CellRange, grids: T[], write: (address: string, rows: T[]) => void): void {
+    const limit = Math.max(1, this.maxBytes - 2 * OPERATION_BYTES * (grids.length + 1));
+    const rows = area.bottom - area.top + 1;
+    let start = 0;
+    let bytes = 0;
+    const flush = (end: number) => {
+      const band = grids.map((g) => g.slice(start, end) as T);
+      const address = areaAddress({ ...area, top: area.top + start, bottom: area.top + end - 1 });
+      this.add(() => write(address, band), band, grids.length + 1);
+      start = end;
+      bytes = 0;
+    };
+    for (let i = 0; i < rows; i++) {
+      const rowBytes = grids.reduce((n, g) => n + JSON.stringify(g[i] ?? []).length + 1, 0);
+      if (i > start && bytes + rowBytes > limit) flush(i);
+      bytes += rowBytes;
+    }
+    if (rows > start) flush(rows);
   }
 
   get count(): number {

@@ -111,38 +111,45 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
   });
   if (refusals.length) throw refusal(record, refusals);
 
-  // Everything to compare, in the reads' first round trip.
+  // Everything to compare, in the reads' first round trip (or the next, if Excel refuses it as too large).
   const kept = record.areas.map((a, i) => ({ a, ws: areaSheets[i]! }));
-  const protections = [...new Set([...kept.map((k) => k.ws), ...rewrittenWs.filter((w): w is Excel.Worksheet => w !== null)])].map((ws) => ({ ws, get: loadProtection(ws) }));
-  const locked = kept.map(({ a, ws }) => (ws.protection.protected ? loadLocked(ws, areaOf(a.before.address)) : () => false));
-  const guards = record.guards.filter((g) => stack.existingNames.has(g.name.toLowerCase())).map((g) => {
-    const range = context.workbook.names.getItem(g.name).getRangeOrNullObject();
-    range.load('address');
-    return { g, range };
-  });
-  const sheetsNow = [...createdWs, ...rewrittenWs].map((ws) => {
-    if (!ws) return null;
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('address,formulas,values');
-    // With formatted blank cells (a signature box): what a styled rewrite's undo clears.
-    const formatted = ws.getUsedRangeOrNullObject(false);
-    formatted.load('address');
-    ws.charts.load('items/name');
-    return { ws, used, formatted };
-  });
   const toDelete = createdWs.filter((ws): ws is Excel.Worksheet => ws !== null);
   const deleting = new Set(toDelete.map((ws) => ws.id));
   const others = items.filter((ws) => !isInternalSheet(ws.name) && !deleting.has(ws.id));
-  const otherUsed = toDelete.length
-    ? others.map((ws) => {
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load('address');
-        return { ws, used };
-      })
-    : [];
-  if (toDelete.length) context.workbook.names.load('items/name,items/formula');
-  const current = byTag(await readRanges(context, kept.map(({ a, ws }, i) => ({ ws, area: areaOf(a.before.address), tag: i })), ['formulas', 'values', 'numberFormat'], { budgetBytes: maxBytes }));
+  const queueLoads = () => ({
+    protections: [...new Set([...kept.map((k) => k.ws), ...rewrittenWs.filter((w): w is Excel.Worksheet => w !== null)])].map((ws) => ({ ws, get: loadProtection(ws) })),
+    locked: kept.map(({ a, ws }) => (ws.protection.protected ? loadLocked(ws, areaOf(a.before.address)) : () => false)),
+    guards: record.guards.filter((g) => stack.existingNames.has(g.name.toLowerCase())).map((g) => {
+      const range = context.workbook.names.getItem(g.name).getRangeOrNullObject();
+      range.load('address');
+      return { g, range };
+    }),
+    sheetsNow: [...createdWs, ...rewrittenWs].map((ws) => {
+      if (!ws) return null;
+      // Its cells are read next, within Excel's limits.
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('address');
+      // With formatted blank cells (a signature box): what a styled rewrite's undo clears.
+      const formatted = ws.getUsedRangeOrNullObject(false);
+      formatted.load('address');
+      ws.charts.load('items/name');
+      return { ws, used, formatted };
+    }),
+    otherUsed: toDelete.length
+      ? others.map((ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load('address');
+          return { ws, used };
+        })
+      : [],
+    names: toDelete.length ? context.workbook.names.load('items/name,items/formula') : null,
+  });
+  let loads = queueLoads();
+  const current = byTag(await readRanges(context, kept.map(({ a, ws }, i) => ({ ws, area: areaOf(a.before.address), tag: i })), ['formulas', 'values', 'numberFormat'], { budgetBytes: maxBytes, requeue: () => (loads = queueLoads()) }));
   if (kept.length === 0) await context.sync();
+  const { protections, locked, guards, sheetsNow, otherUsed } = loads;
+  const usedNow = sheetsNow.map((s) => (s && !s.used.isNullObject ? areaOf(splitSheetAddress(s.used.address).area) : null));
+  const sheetCells = await readRanges(context, usedNow.flatMap((area, k) => (area ? [{ ws: sheetsNow[k]!.ws, area, tag: k }] : [])), ['formulas', 'values'], { budgetBytes: maxBytes });
 
   // The user's changes since the write.
   const changed = new Map<string, string[]>();
@@ -166,7 +173,10 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
   sheetsNow.forEach((s, k) => {
     if (!s) return;
     const { after, before } = sheetChecks[k];
-    note(s.ws.name, changedInSheet(s.used.isNullObject ? null : { address: splitSheetAddress(s.used.address).area, keys: keysOf(s.used.formulas, s.used.values) }, after, before));
+    const area = usedNow[k];
+    const mine = sheetCells.filter((p) => p.tag === k).sort((a, b) => a.area.top - b.area.top);
+    const keys = keysOf(mine.flatMap((p) => p.data.formulas!), mine.flatMap((p) => p.data.values!));
+    note(s.ws.name, changedInSheet(area ? { address: areaAddress(area), keys } : null, after, before));
   });
   const formatChanges = kept.map(({ a }, i) => a.before.numberFormat.some((line, r) => line.some((f, c) => f !== current.get(i)!.data.numberFormat![r]?.[c])));
 
@@ -211,7 +221,7 @@ async function checkUndo(context: Excel.RequestContext, stack: UndoStack, record
       const s = sheetsNow[record.created.length + k];
       return {
         ws: rewrittenWs[k],
-        used: s && !s.used.isNullObject ? areaOf(splitSheetAddress(s.used.address).area) : null,
+        used: usedNow[record.created.length + k],
         formatted: s && !s.formatted.isNullObject ? areaOf(splitSheetAddress(s.formatted.address).area) : null,
         charts: s ? s.ws.charts.items.map((c) => c.name) : [],
       };

@@ -73,7 +73,7 @@ export class UndoStack {
   async readRecord(entry: StackEntry): Promise<UndoRecord | null> {
     if (!this.sheet || entry.chunks === 0) return null;
     const col = entry.col;
-    const pieces: ReadPiece[] = await readRanges(this.context, [{ ws: this.sheet, area: { top: 1, bottom: entry.chunks, left: col, right: col }, tag: 0 }], ['values']);
+    const pieces: ReadPiece[] = await readRanges(this.context, [{ ws: this.sheet, area: { top: 1, bottom: entry.chunks, left: col, right: col }, tag: 0 }], ['values'], { bytesPerCell: UNDO_CHUNK_CHARS + 8 });
     return decodeRecord(pieces.sort((a, b) => a.area.top - b.area.top).flatMap((p) => p.data.values ?? []));
   }
 

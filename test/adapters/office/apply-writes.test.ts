@@ -53,12 +53,14 @@ const PLAN: WritePlan = {
 };
 
 describe('applyWrites', () => {
-  test('writes a plan in 6 round trips: the undo record first, then every cell in one batch, calculation suspended', async () => {
+  test('writes a plan in 8 round trips: the undo record first, then every cell in one batch, calculation suspended', async () => {
     const host = createFakeOfficeHost(sampleWithControls());
     const controlsId = host.excel.model.sheetId(host.excel.model.find('Contrôles')!);
     const result = await applyWrites(host.globals.excel, PLAN);
     expect(host.excel.runs).toBe(1);
-    expect(host.excel.syncCount).toBe(6);
+    // Sheets and date system; what the write replaces; the rewritten Contrôles' cells, then its
+    // merged areas (each within Excel's limits); record; cells; read back; record completed.
+    expect(host.excel.syncCount).toBe(8);
     expect(result).toMatchObject({ cellsWritten: 10, sheetsCreated: [V1], sheetsRewritten: ['Contrôles'] });
     const writing = host.excel.syncs.filter((s) => s.cellWrites > 0);
     // The record (and its guard name) goes alone, before the write's only batch.

@@ -42,6 +42,35 @@ describe('the fake Excel, as strict as Excel', () => {
     expect(excel.syncs[0].requestBytes).toBeLessThan(1024);
   });
 
+  test('a round trip refused for its answer size answers none of its loads (they stay unloaded, as in Excel)', async () => {
+    const s = newSheet('Journal');
+    for (let r = 1; r <= 20000; r++) for (let c = 1; c <= 10; c++) setCell(s, r, c, { value: `libellé ${r}-${c} de la dépense` });
+    const excel = new FakeExcel(book(s, sheet('Petite', { A1: 'x', B2: 3 })));
+    await run(excel, async (ctx) => {
+      const small = ctx.workbook.worksheets.getItem('Petite');
+      const a1 = small.getRange('A1');
+      a1.load('values');
+      const used = small.getUsedRangeOrNullObject(true);
+      used.load('address');
+      const props = small.getRange('A1:B2').getCellProperties({ format: { font: { bold: true } } });
+      ctx.workbook.worksheets.load('items/name');
+      ctx.workbook.worksheets.getItem('Journal').getRange('A1:J20000').load('values');
+      await expect(ctx.sync()).rejects.toMatchObject({ code: 'ResponsePayloadSizeLimitExceeded' });
+      expect(() => a1.values).toThrow(/is not available/);
+      expect(() => used.isNullObject).toThrow(/is not available/);
+      expect(() => used.address).toThrow(/is not available/);
+      expect(() => props.value).toThrow(/is not available/);
+      expect(() => ctx.workbook.worksheets.items).toThrow(/is not available/);
+      // Queued again without the large read: all there.
+      a1.load('values');
+      used.load('address');
+      await ctx.sync();
+      expect(a1.values).toEqual([['x']]);
+      expect(used.isNullObject).toBe(false);
+      expect(used.address).toBe('Petite!A1:B2');
+    });
+  });
+
   test('a read of more than 5 000 000 cells is refused (RangeExceedsLimit); the address alone is not a read', async () => {
     const excel = new FakeExcel(book(sheet('Feuil1', { A1: 1, Z300000: 2 })));
     await run(excel, async (ctx) => {

@@ -76,7 +76,7 @@ export function queueCellProperties(context: FakeContext, target: () => { sheet:
       out.push(line);
     }
     context.addResponse(out);
-    result.settle(out);
+    context.deliver(() => result.settle(out));
   });
   return result;
 }
@@ -92,7 +92,7 @@ export function queueRowProperties(context: FakeContext, target: () => { sheet: 
       out.push(pick(full, options, ''));
     }
     context.addResponse(out);
-    result.settle(out);
+    context.deliver(() => result.settle(out));
   });
   return result;
 }

@@ -54,7 +54,7 @@ export class FakeChartCollection extends FakeClientObject<null> {
       chart.settle(sheet, record);
       for (const p of paths.map((x) => (x.startsWith('items/') ? x.slice(6) : x))) {
         if (p !== 'name') throw new FakeOfficeError('InvalidArgument', `fake Excel: Chart.${p} is not supported.`);
-        chart.loadedName = record.name;
+        this.context.deliver(() => (chart.loadedName = record.name));
         this.context.addResponse(record.name);
       }
       return chart;

@@ -49,6 +49,8 @@ export class FakeContext {
   private closed = false;
   private responseBytes = 0;
   private current: SyncRecord | null = null;
+  /** What the running round trip will hand back to the proxies: nothing, if Excel refuses the answer. */
+  private deliveries: (() => void)[] | null = null;
 
   constructor(readonly host: FakeHost) {}
 
@@ -88,6 +90,7 @@ export class FakeContext {
     }
     this.responseBytes = 0;
     const model = this.model;
+    this.deliveries = [];
     try {
       ops.forEach((op, i) => {
         if (fault && i === (fault.afterOperations ?? 0)) throw new FakeOfficeError(fault.code ?? 'GeneralException', 'There was an internal error while processing the request (injected by the test).');
@@ -96,7 +99,12 @@ export class FakeContext {
       if (this.responseBytes > this.host.maxResponseBytes) {
         throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${this.responseBytes} bytes). Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".`);
       }
+      // The answer comes back whole: every load of the round trip is delivered at once.
+      for (const deliver of this.deliveries) deliver();
     } finally {
+      // A refused round trip answers with its error only: its loads stay unloaded (operations
+      // before the failure did run on the host, as Office.js has no rollback).
+      this.deliveries = null;
       record.responseBytes = this.responseBytes;
       if (ops.some((op) => op.writes) && !model.suspended) model.recalculate(false);
       model.suspended = false;
@@ -112,6 +120,15 @@ export class FakeContext {
 
   noteCellWrites(n: number): void {
     if (this.current) this.current.cellWrites += n;
+  }
+
+  /**
+   * Called by queued operations: what a load hands back to its proxy, applied once the round trip's
+   * answer arrives (outside a round trip, at once).
+   */
+  deliver(apply: () => void): void {
+    if (this.deliveries) this.deliveries.push(apply);
+    else apply();
   }
 
   addResponse(value: unknown): void {
@@ -150,6 +167,8 @@ export type ProxySource<T> =
 export abstract class FakeClientObject<T> {
   private readonly loaded = new Map<string, unknown>();
   private proxyState: 'pending' | 'resolved' | 'null' = 'pending';
+  /** Whether the add-in has learnt the proxy's state (null object or not): from the answer of its round trip. */
+  private known = false;
   private value: T | null = null;
   private readonly derived: (() => T) | null = null;
 
@@ -159,12 +178,17 @@ export abstract class FakeClientObject<T> {
     source: ProxySource<T>,
   ) {
     if ('queued' in source) {
-      context.enqueue(() => this.settle(source.queued()));
+      context.enqueue(() => {
+        this.settle(source.queued());
+        context.deliver(() => (this.known = true));
+      });
     } else if ('value' in source) {
       this.settle(source.value);
+      this.known = true;
     } else {
       this.derived = source.derived;
       this.proxyState = 'resolved';
+      this.known = true;
     }
   }
 
@@ -174,7 +198,7 @@ export abstract class FakeClientObject<T> {
   }
 
   get isNullObject(): boolean {
-    if (this.proxyState === 'pending') throw propertyNotLoaded('isNullObject', `${this.typeName}.isNullObject`);
+    if (this.proxyState === 'pending' || !this.known) throw propertyNotLoaded('isNullObject', `${this.typeName}.isNullObject`);
     return this.proxyState === 'null';
   }
 
@@ -195,6 +219,8 @@ export abstract class FakeClientObject<T> {
 
   /** Runs inside a queued operation: reads the live values into the proxy. */
   loadNow(paths: string[]): void {
+    // A load's answer also tells whether the object is a null object.
+    this.context.deliver(() => (this.known = true));
     const direct: string[] = [];
     const nested = new Map<string, string[]>();
     for (const p of paths) {
@@ -205,7 +231,7 @@ export abstract class FakeClientObject<T> {
     for (const prop of direct) {
       const v = this.proxyState === 'null' ? null : this.readLive(prop);
       this.context.addResponse(v);
-      this.loaded.set(prop, v);
+      this.context.deliver(() => this.loaded.set(prop, v));
     }
     for (const [nav, rest] of nested) {
       if (this.proxyState === 'null') continue;
@@ -242,6 +268,6 @@ export abstract class FakeClientObject<T> {
 
   /** Loaded state of a child collection item: set directly when the collection is loaded. */
   protected setLoaded(prop: string, v: unknown): void {
-    this.loaded.set(prop, v);
+    this.context.deliver(() => this.loaded.set(prop, v));
   }
 }

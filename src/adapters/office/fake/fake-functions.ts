@@ -9,16 +9,19 @@ import { FakeOfficeError, propertyNotLoaded } from './fake-error';
 
 export class FakeFunctionResult {
   private result: { value: number } | null = null;
+  /** Computed on the host; the add-in sees it once the round trip's answer has come. */
+  private computed: number | undefined;
 
   constructor(private readonly context: FakeContext) {}
 
   settle(value: number): void {
-    this.result = { value };
+    this.computed = value;
+    this.context.deliver(() => (this.result = { value }));
   }
 
   load(spec: string): this {
     if (spec !== 'value') throw new FakeOfficeError('InvalidArgument', `fake Excel: FunctionResult.${spec} is not supported.`);
-    this.context.enqueue(() => this.context.addResponse(this.result?.value));
+    this.context.enqueue(() => this.context.addResponse(this.computed));
     return this;
   }
 

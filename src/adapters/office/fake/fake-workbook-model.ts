@@ -224,6 +224,11 @@ export class FakeWorkbookModel {
       const [r, c] = key.split(':').map(Number);
       consider(r, c);
     }
+    // Merging is formatting: merged cells count in the used range, blank or not.
+    for (const m of valuesOnly ? [] : sheet.merges) {
+      consider(m.top, m.left);
+      consider(m.bottom, m.right);
+    }
     return bottom === 0 ? null : { top, left, bottom, right };
   }
 
@@ -261,9 +266,10 @@ export class FakeWorkbookModel {
   write(sheet: GridSheet, r: CellRange, prop: 'formulas' | 'numberFormat', data: unknown, enforce = true): void {
     const rows = r.bottom - r.top + 1;
     const cols = r.right - r.left + 1;
-    const grid = Array.isArray(data) ? (data as unknown[][]) : null;
+    // A single value (not an array) goes into every cell of the range, as Office.js does (Ctrl+Enter).
+    const single = data !== null && typeof data !== 'object' ? data : undefined;
+    const grid = single !== undefined ? Array.from({ length: rows }, () => Array.from({ length: cols }, () => single)) : Array.isArray(data) ? (data as unknown[][]) : null;
     if (!grid || grid.length !== rows || grid.some((line) => !Array.isArray(line) || line.length !== cols)) {
-      // Office.js accepts a single value for a whole range; the adapter never relies on it.
       throw new FakeOfficeError('InvalidArgument', `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${prop}).`);
     }
     if (enforce) {
