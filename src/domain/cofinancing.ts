@@ -3,7 +3,7 @@
  * the pane draws it, so the gauge and the finding never disagree. Read from the Plan d'action (the
  * plan de financement holds only the State share).
  */
-import { type Money, percent } from './money';
+import { type Money, percent, toCents } from './money';
 import { type AnnexTable, type TableKind, type TableRow, columnSum } from './table';
 import type { CheckOptions } from './workbook';
 
@@ -44,4 +44,44 @@ export function clsCofiKeys(kind: TableKind): { state: string; cd: string; other
   if (kind === 'cls-forecast') return { state: 'stateNotified', cd: 'cdAllocated', other: 'otherFunders' };
   if (kind === 'cls-recap') return { state: 'stateBudgetNext', cd: 'cdBudgetNext', other: 'otherFundersNext' };
   return null;
+}
+
+export interface ClsActionCofinancing {
+  /** The CD cell, where a finding points. */
+  cdRef: NonNullable<TableRow['amounts'][string]>['ref'];
+  cd: Money;
+  /** The base the share is taken of: State + CD (+ other funders with the default reading). */
+  whole: Money;
+  withOther: boolean;
+  /** The minimum the CD must bring, to the cent. */
+  expected: Money;
+  /** cd ÷ whole in %. */
+  share: Money;
+  compliant: boolean;
+}
+
+/**
+ * One action's CD share under CLS art. 2.2, as COFI-CLS-ACTION judges it — compared in euros to the
+ * cent (CD ≥ minimum × base, rounded), never on a rounded percentage — so every place that speaks
+ * of it (the rule, the comparison of two versions) agrees. null when it cannot be computed (CD or
+ * State missing or zero, other funders unreadable with the default reading).
+ */
+export function clsActionCofinancing(row: TableRow, keys: { state: string; cd: string; other: string }, base: 'total' | 'state-cd', min: Money): ClsActionCofinancing | null {
+  const cdCell = row.amounts[keys.cd];
+  const cd = cdCell?.value;
+  const state = row.amounts[keys.state]?.value;
+  if (!cdCell || !cd || !state) return null;
+  const otherCell = row.amounts[keys.other];
+  const withOther = base === 'total' && !!otherCell;
+  if (withOther && otherCell.value === null) return null; // unreadable: reported by CELL-*
+  const whole = withOther && otherCell.value ? state.plus(cd).plus(otherCell.value) : state.plus(cd);
+  const share = percent(cd, whole);
+  if (share === null) return null;
+  const expected = toCents(whole.times(min));
+  return { cdRef: cdCell.ref, cd, whole, withOther, expected, share, compliant: toCents(cd).gte(expected) };
+}
+
+/** Volet 2's CD share against the minimum, as COFI-FT-VOLET2 judges it: in euros, to the cent. */
+export function volet2Compliant(cofi: Volet2Cofinancing, min: Money): boolean {
+  return toCents(cofi.counted).gte(toCents(cofi.total.times(min)));
 }

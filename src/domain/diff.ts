@@ -8,9 +8,10 @@
  */
 import { columnLabel } from './columns';
 import { conventionView, MONEY_KEYS, type MoneyKey } from './convention-view';
-import { clsCofiKeys, volet2Cofinancing } from './cofinancing';
+import { clsActionCofinancing, clsCofiKeys, volet2Cofinancing, volet2Compliant } from './cofinancing';
 import type { Finding } from './finding';
-import { type Money, formatEuro, formatFrenchNumber, percent, sameCents } from './money';
+import { type Money, formatEuro, formatPercent, sameCents } from './money';
+import { frenchDate } from './dates';
 import { formatQuantity } from './quantity';
 import type { AmountCell, AnnexTable, QuantityCell, TableRow } from './table';
 import type { AnnexWorkbook, CheckOptions } from './workbook';
@@ -230,8 +231,9 @@ function parameterChanges(wa: AnnexWorkbook, wb: AnnexWorkbook): ParameterChange
 function parameterTexts(wb: AnnexWorkbook): Map<string, string> {
   const p = wb.params;
   const out = new Map<string, string>();
-  const day = (d: Date | undefined) => d && `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
-  const pct = (m: Money | undefined) => m && `${formatFrenchNumber(m.times(100), 2)} %`;
+  const day = (d: Date | undefined) => d && frenchDate(d);
+  const pct = (m: Money | undefined) => m && formatPercent(m.times(100));
+  const yesNo = (b: boolean | undefined) => (b === undefined ? undefined : b ? 'oui' : 'non');
   const put = (k: string, v: string | undefined) => v !== undefined && out.set(k, v);
   put('Département', p.department);
   put('Code département', p.departmentCode);
@@ -244,7 +246,12 @@ function parameterTexts(wb: AnnexWorkbook): Map<string, string> {
   for (const [volet, v] of p.ftCeilings) put(`FT plafond volet ${volet}`, formatEuro(v));
   put('Seuil de sous-consommation', pct(p.underspendThreshold));
   put('Part CD minimale', pct(p.minCdShare));
-  put('FSE+ valorisation comptée comme CD', p.fseAsCd === undefined ? undefined : p.fseAsCd ? 'oui' : 'non');
+  put('FSE+ valorisation comptée comme CD', yesNo(p.fseAsCd));
+  // The France Travail bilan's own keys: the advance and the CD's spending move the solde.
+  put('FT avance versée', p.ftAdvance && formatEuro(p.ftAdvance));
+  put('FT dépenses CD volet 2', p.ftCdOwnVolet2 && formatEuro(p.ftCdOwnVolet2));
+  put('FT valorisation FSE+ volet 2', p.ftFseVolet2 && formatEuro(p.ftFseVolet2));
+  put('FT forfait volet 1 retenu en totalité', yesNo(p.ftLumpSumInFull));
   return out;
 }
 
@@ -252,35 +259,32 @@ function parameterTexts(wb: AnnexWorkbook): Map<string, string> {
 function shareCrossings(before: DiffSide, after: DiffSide): ShareCrossing[] {
   const [sa, sb] = [cdShares(before), cdShares(after)];
   const minimum = after.options.minCdShare.times(100);
-  const minBefore = before.options.minCdShare.times(100);
   const out: ShareCrossing[] = [];
   for (const [what, y] of sb) {
-    if (!sa.has(what)) continue;
-    const x = sa.get(what) ?? null;
-    const ok = (s: Money | null, min: Money) => s !== null && s.toDecimalPlaces(2).gte(min);
-    if (ok(x, minBefore) === ok(y, minimum)) continue;
-    out.push({ what, before: x, after: y, minimum, nowCompliant: ok(y, minimum) });
+    const x = sa.get(what);
+    if (!x || x.compliant === y.compliant) continue;
+    out.push({ what, before: x.share, after: y.share, minimum, nowCompliant: y.compliant });
   }
   return out;
 }
 
-/** CD share in % per place, by the same readings as COFI-CLS-ACTION and COFI-FT-VOLET2. */
-function cdShares(side: DiffSide): Map<string, Money | null> {
-  const out = new Map<string, Money | null>();
-  const stateCdOnly = side.options.clsCofiBase === 'state-cd';
+/** CD share in % per place, and whether it meets the minimum, judged as COFI-CLS-ACTION and COFI-FT-VOLET2 judge it (cofinancing.ts). */
+function cdShares(side: DiffSide): Map<string, { share: Money; compliant: boolean }> {
+  const out = new Map<string, { share: Money; compliant: boolean }>();
+  const { clsCofiBase, minCdShare } = side.options;
   for (const t of side.workbook.tables) {
     const k = clsCofiKeys(t.kind);
     if (!k) continue;
     const title = t.kind === 'cls-recap' && t.year !== null ? `Prévisionnel ${t.year + 1} (récapitulatif ${t.year})` : t.title;
     for (const row of t.rows) {
-      const [state, cd, other] = [row.amounts[k.state]?.value, row.amounts[k.cd]?.value, row.amounts[k.other]?.value];
-      if (row.kind !== 'detail' || !row.key || !state || !cd || other === null) continue;
-      out.set(`${title}, action ${row.key}`, percent(cd, stateCdOnly || !other ? state.plus(cd) : state.plus(cd).plus(other)));
+      if (row.kind !== 'detail' || !row.key) continue;
+      const c = clsActionCofinancing(row, k, clsCofiBase, minCdShare);
+      if (c) out.set(`${title}, action ${row.key}`, { share: c.share, compliant: c.compliant });
     }
   }
   const plan = side.workbook.tables.find((t) => t.kind === 'ft-action-plan');
   const cofi = plan ? volet2Cofinancing(plan, side.options) : null;
-  if (cofi) out.set('Volet 2 France Travail (FT art. 3.3)', cofi.share);
+  if (cofi?.share) out.set('Volet 2 France Travail (FT art. 3.3)', { share: cofi.share, compliant: volet2Compliant(cofi, minCdShare) });
   return out;
 }
 

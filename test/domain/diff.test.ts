@@ -3,6 +3,7 @@ import { buildSampleGrid } from '../../scripts/sample/build-sample';
 import { FICHE_BUDGET_SHEET } from '../../scripts/sample/fiche-budgets';
 import { analyseGrid } from '../../src/layout/analyse';
 import { diffWorkbooks, hasChanges, type WorkbookDiff } from '../../src/domain/diff';
+import { Decimal, formatEuro } from '../../src/domain/money';
 import { type Grid, type GridSheet, getCell, setCell } from '../../src/layout/grid';
 import { applyInsertions } from '../fixtures/grid-moves';
 import { CLS, PARAMS } from '../helpers/sample';
@@ -55,11 +56,26 @@ describe('diffWorkbooks', () => {
     expect(p.parameters).toEqual([{ key: 'Seuil de sous-consommation', before: '80,00 %', after: '70,00 %' }]);
   });
 
+  it('the France Travail bilan keys are parameters too: the CD’s volet-2 spending changed is listed', () => {
+    const g = buildSampleGrid();
+    const params = sheetOf(g, PARAMS);
+    const row = [...params.rows].find(([, cells]) => [...cells.values()].some((c) => c.value === 'FT dépenses CD volet 2'))?.[0] as number;
+    setCell(params, row, 2, { value: 2_800_000 });
+    expect(diff(g).parameters).toEqual([{ key: 'FT dépenses CD volet 2', before: formatEuro(new Decimal(2_905_600)), after: formatEuro(new Decimal(2_800_000)) }]);
+  });
+
   it('a CLS action whose CD share falls under 50 %', () => {
     // Prévisionnel 2024, action 1.1: B 618 000 → 500 000 (F left as cached).
     const d = diff(edited(CLS, [[6, 5, 500000]]));
     expect(d.shares.map((s) => [s.what, s.before?.toFixed(2), s.after?.toFixed(2), s.nowCompliant])).toEqual([['Prévisionnel 2024, action 1.1', '50.00', '44.72', false]]);
     expect(d.values.map((v) => [v.row.slice(0, 10), v.column, v.difference?.toFixed(2)])).toEqual([['action 1.1', 'B – Crédits CD affectés', '-118000.00']]);
+  });
+
+  it('a CD share just under 50 % that rounds to 50,00 % is below the minimum, as COFI-CLS-ACTION says', () => {
+    // Action 1.1: B 618 000 → 617 990 (49,9996 % of A + B + C, 5 € short of the minimum to the cent).
+    const d = diff(edited(CLS, [[6, 5, 617990]]));
+    expect(d.shares.map((s) => [s.what, s.after?.toFixed(2), s.nowCompliant])).toEqual([['Prévisionnel 2024, action 1.1', '50.00', false]]);
+    expect(d.introduced.map((f) => f.rule)).toContain('COFI-CLS-ACTION');
   });
 
   it('a fiche added to the « Budgets des fiches », a sub-action removed', () => {

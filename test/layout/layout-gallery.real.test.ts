@@ -84,7 +84,11 @@ const get = (producer: Producer, name: string) => {
 describe.each(PRODUCERS)('layout gallery written by %s', (producer) => {
   it('the canonical clean sample: no error; the producer’s own trace only', () => {
     const errors = get(producer, 'canonical').filter((x) => x.split('|')[1] === 'error');
-    if (producer === 'openpyxl-formulas') expect(errors.every((x) => x.startsWith('CELL-NO-CACHE|'))).toBe(true);
+    // openpyxl writes formulas without their values: each is a CELL-NO-CACHE, and nothing else.
+    if (producer === 'openpyxl-formulas') {
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.every((x) => x.startsWith('CELL-NO-CACHE|'))).toBe(true);
+    }
     else expect(errors).toEqual([]);
   });
 

@@ -90,11 +90,15 @@ async function clearMarks(excel: ExcelApi, office: OfficeApi): Promise<MarksResu
     const find = (m: SavedMark) => worksheets.items.find((ws) => (m.sheetId ? ws.id === m.sheetId : ws.name.toLowerCase() === String(m.sheet).toLowerCase()));
     const targets = saved.map((m) => ({ m, ws: find(m) })).filter((t): t is { m: SavedMark; ws: Excel.Worksheet } => !!t.ws && !!parseArea(String(t.m.address)));
     const protections = new Map([...new Set(targets.map((t) => t.ws))].map((ws) => [ws, loadProtection(ws)]));
+    const fills = targets.map(({ ws, m }) => ws.getRange(m.address).format.fill.load('color'));
     await context.sync();
     const blocked = targets.filter((t) => !protections.get(t.ws)!().allowFormatCells);
-    for (const { m, ws } of targets) {
+    const markColors = new Set(Object.values(MARK_COLORS).map((c) => c.toUpperCase()));
+    for (const [i, { m }] of targets.entries()) {
       if (blocked.some((b) => b.m === m)) continue;
-      const fill = ws.getRange(m.address).format.fill;
+      const fill = fills[i];
+      // A cell the officer has coloured since keeps the officer's colour: only a mark is taken off.
+      if (!markColors.has(String(fill.color).toUpperCase())) continue;
       if (m.noFill || m.color === null || (m.noFill === undefined && m.color.toUpperCase() === '#FFFFFF')) fill.clear();
       else fill.color = m.color;
     }

@@ -65,15 +65,27 @@ export const EXCEL_API_VERSION = '1.13';
 export interface ActionOptions {
   /** A round trip slower than this ends the action with a French message. */
   syncTimeoutMs?: number;
+  /** The clock (tests). */
+  now?: () => number;
 }
+
+/**
+ * How long after an action its change events are still taken for its own: Excel raises them after
+ * the round trip that caused them (office-js #1122), not for ever — the officer goes on to type in
+ * the sheets the add-in has just filled, and those edits are changes since the analysis.
+ */
+export const OWN_EVENTS_GRACE_MS = 10_000;
 
 export function createWorkbookActions({ excel: raw, office }: OfficeGlobals, options: ActionOptions = {}): WorkbookActions {
   const timeoutMs = options.syncTimeoutMs ?? SYNC_TIMEOUT_MS;
   const excel = withSyncTimeout(raw, timeoutMs);
   // Where the last action wrote: the change events it raises are not the user's.
+  const now = options.now ?? Date.now;
   let own: Touched = { sheetIds: [], areas: [] };
+  let ownUntil = 0;
   const remember = <T extends { touched: Touched }>(r: T): T => {
     own = r.touched;
+    ownUntil = now() + OWN_EVENTS_GRACE_MS;
     return r;
   };
   /** A timed-out write may have happened in part: say what to do. */
@@ -101,7 +113,7 @@ export function createWorkbookActions({ excel: raw, office }: OfficeGlobals, opt
     hasMarks: () => hasMarks(office),
     watchChanges: (onChange) =>
       watchChanges(raw, (e: ChangeEvent) => {
-        if (!isOwnChange(e, own)) onChange();
+        if (now() > ownUntil || !isOwnChange(e, own)) onChange();
       }),
     fingerprint: () => timed('Vérification du classeur impossible', false, () => workbookFingerprint(excel)),
     unsupportedReason: () =>

@@ -42,8 +42,8 @@ export const calcTotal: Rule = {
             findingAt(
               this,
               cell.ref,
-              `${rowPlace(table, row)} : « ${columnLabel(table.kind, key)} » vaut ${formatEuro(cell.value)} alors que ses ` +
-                `${row.sumOf.length} ligne(s) totalisent ${formatEuro(expected)} (écart ${formatEuro(cell.value.minus(expected))}).`,
+              `${rowPlace(table, row)} : « ${columnLabel(table.kind, key)} » vaut ${formatEuro(cell.value)} alors que ` +
+                `${row.sumOf.length > 1 ? `ses ${row.sumOf.length} lignes totalisent` : 'sa ligne totalise'} ${formatEuro(expected)} (écart ${formatEuro(cell.value.minus(expected))}).`,
               { expected, actual: cell.value },
             ),
           );

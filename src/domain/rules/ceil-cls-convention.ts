@@ -99,5 +99,5 @@ function fichesByYear(wb: AnnexWorkbook, years: number[]): Source | null {
     }
     byYear.push(sum);
   }
-  return { what: `Budgets des fiches : la part État (Etat + ERBM) des ${fiches.length} fiches du CLS`, sheet: fiches[0].sheet, byYear };
+  return { what: `Budgets des fiches : la part État (Etat + ERBM) ${fiches.length > 1 ? `des ${fiches.length} fiches` : 'de la fiche'} du CLS`, sheet: fiches[0].sheet, byYear };
 }

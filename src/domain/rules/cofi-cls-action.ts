@@ -1,9 +1,9 @@
 import type { Finding } from '../finding';
-import { type Money, formatEuro, formatPercent, percent, toCents } from '../money';
+import { type Money, formatEuro, formatPercent } from '../money';
 import type { AnnexTable, TableRow } from '../table';
 import type { Rule } from './rule';
 import { findingAt, rowPlace } from './report';
-import { clsCofiKeys } from '../cofinancing';
+import { clsActionCofinancing, clsCofiKeys } from '../cofinancing';
 
 /**
  * CLS art. 2.2: « Il s'engage à apporter au moins 50 % des crédits dévolus à chaque action
@@ -34,20 +34,12 @@ export const cofiClsAction: Rule = {
 };
 
 function checkRow(table: AnnexTable, row: TableRow, keys: { cd: string; state: string; other: string }, base: 'total' | 'state-cd', min: Money) {
-  const cdCell = row.amounts[keys.cd];
-  const cd = cdCell?.value;
-  const state = row.amounts[keys.state]?.value;
-  if (!cdCell || !cd || !state) return null;
-  const otherCell = row.amounts[keys.other];
-  const withOther = base === 'total' && !!otherCell;
-  if (withOther && otherCell.value === null) return null; // unreadable: reported by CELL-*
-  const whole = withOther && otherCell.value ? state.plus(cd).plus(otherCell.value) : state.plus(cd);
-  const expected = toCents(whole.times(min));
-  const share = percent(cd, whole);
-  if (share === null || toCents(cd).gte(expected)) return null;
+  const c = clsActionCofinancing(row, keys, base, min);
+  if (!c || c.compliant) return null;
+  const { cdRef, cd, whole, withOther, expected, share } = c;
   const reading = withOther ? 'État + CD + autres financeurs' : 'État + CD';
   return {
-    ref: cdCell.ref,
+    ref: cdRef,
     expected,
     actual: cd,
     message:

@@ -1,4 +1,4 @@
-import { volet2Cofinancing } from '../cofinancing';
+import { volet2Cofinancing, volet2Compliant } from '../cofinancing';
 import type { Finding } from '../finding';
 import { formatEuro, formatPercent, toCents } from '../money';
 import type { AnnexTable, TableRow } from '../table';
@@ -42,8 +42,8 @@ export const cofiFtVolet2: Rule = {
       const { rows, fse, total, counted, share } = cofi;
       if (rows.some((r) => ['cd', 'total', 'other'].some((k) => r.amounts[k]?.value === null))) continue; // CELL-* reports it
       const canSeeFse = plan.columns.some((c) => c.key === 'otherNature');
+      if (share === null || volet2Compliant(cofi, min)) continue;
       const expected = toCents(total.times(min));
-      if (share === null || toCents(counted).gte(expected)) continue;
       const reading = !canSeeFse
         ? 'Lecture appliquée : sans colonne « Nature des autres financements », la valorisation FSE+ ne peut pas être identifiée et n’est pas comptée.'
         : ctx.options.fseAsCd

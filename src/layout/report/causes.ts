@@ -110,7 +110,7 @@ function causesOf(workbook: AnnexWorkbook): Cause[] {
       title: `Exécution ${y.year} non renseignée`,
       explanation: (n) =>
         `Le bloc « ${exec.title} » ne contient aucun montant réalisé (colonnes « Montant État réalisé » et « Montant CD réalisé » vides ou à zéro). ` +
-        `Chaque action de ce bloc, et sa comparaison avec le récapitulatif, est donc signalée : ${n} constat${n > 1 ? 's' : ''} viennent de cette seule cause.`,
+        `Chaque action de ce bloc, et sa comparaison avec le récapitulatif, est donc signalée : ${n > 1 ? `${n} constats viennent` : 'le constat vient'} de cette seule cause.`,
       correction: `Saisir pour chaque action le montant État réalisé et le montant CD réalisé au 31/12/${y.year} ; les crédits non consommés, le total réalisé et les reports se recalculent (« annexes fill »).`,
       explains: (f) => inTable(f, exec) || (f.rule === 'CROSS-BLOCK' && !!y.recap && inTable(f, y.recap, recapCols)),
     });

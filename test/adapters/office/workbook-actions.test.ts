@@ -12,7 +12,7 @@ import { buildSampleGrid } from '../../../scripts/sample/build-sample';
 import { createFakeOfficeHost } from '../../../src/adapters/office/fake';
 import { FRENCH_BY_CODE, frenchErrorMessage } from '../../../src/adapters/office/office-errors';
 import { SETTINGS_KEY } from '../../../src/adapters/office/settings';
-import { createWorkbookActions } from '../../../src/adapters/office/workbook-actions';
+import { OWN_EVENTS_GRACE_MS, createWorkbookActions } from '../../../src/adapters/office/workbook-actions';
 import { writeXlsxFile } from '../../../src/adapters/xlsx/write-xlsx';
 import { main } from '../../../src/cli/main';
 import type { Finding } from '../../../src/domain/finding';
@@ -71,6 +71,19 @@ describe('marks on faulty cells', () => {
     expect(host.excel.model.fill(ft, 18, 6)).toBe('#00B050');
     expect(host.excel.model.hasFill(tf, 27, 1)).toBe(false);
     expect([host.excel.model.hasFill(tf, 28, 1), host.excel.model.fill(tf, 28, 1)]).toEqual([true, '#FFFFFF']);
+    expect(actions.hasMarks()).toBe(false);
+  });
+
+  test('a cell the officer coloured after the marking keeps the officer’s colour when the marks are taken off', async () => {
+    const { host, actions } = setup();
+    const ft = host.excel.model.find(FT)!;
+    const tf = host.excel.model.find('Tableau financier')!;
+    host.excel.user.fill(FT, 'F18', '#00B050');
+    await actions.toggleMarks(findings);
+    host.excel.user.fill('Tableau financier', 'A27', '#9BC2E6');
+    expect(await actions.toggleMarks(findings)).toEqual({ marked: 0, cleared: 3, skippedSheets: [] });
+    expect(host.excel.model.fill(tf, 27, 1)).toBe('#9BC2E6');
+    expect(host.excel.model.fill(ft, 18, 6)).toBe('#00B050');
     expect(actions.hasMarks()).toBe(false);
   });
 
@@ -299,6 +312,27 @@ describe('changes since the analysis', () => {
     expect(changes).toBe(1);
     stop!();
     host.excel.user.edit(FT, 'F19', 1);
+    await tick();
+    expect(changes).toBe(1);
+  });
+
+  test('the officer’s later edits where the add-in wrote count once its events have come (after the grace period)', async () => {
+    const host = createFakeOfficeHost(buildSampleGrid());
+    let clock = 1_000_000;
+    const actions = createWorkbookActions(host.globals, { now: () => clock });
+    let changes = 0;
+    await actions.watchChanges(() => changes++);
+    const grid = await actions.readWorkbook();
+    const written = await actions.applyWrites(planSettings(grid, analyseGrid(grid), { fseAsCd: true, underspendThreshold: new Decimal('0.8') }).plan);
+    const area = written.touched.areas[0];
+    const cell = (/^[A-Z]+\d+/.exec(area.address.replace(/^.*!/, '').replace(/\$/g, '')) as RegExpExecArray)[0];
+    const sheet = { name: 'Paramètres' };
+    // Within the grace period an event there is taken for the add-in's own (Excel raises them late).
+    host.excel.user.edit(sheet.name, cell, 'tardif');
+    await tick();
+    expect(changes).toBe(0);
+    clock += OWN_EVENTS_GRACE_MS + 1;
+    host.excel.user.edit(sheet.name, cell, 'saisi par l’agent');
     await tick();
     expect(changes).toBe(1);
   });
