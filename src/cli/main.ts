@@ -4,6 +4,7 @@ import { mayNeedWorker } from './check-pool';
 import { OutputError } from '../adapters/files/output-file';
 import { errnoCode, fsReason } from '../adapters/files/fs-errors';
 import { visibleText } from '../layout/visible-text';
+import { toolVersion } from './tool-version';
 
 export type { Io };
 
@@ -34,7 +35,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   }
   if (verb === '--version') {
-    io.stdout('annexes 0.1.0\n');
+    io.stdout(`annexes ${toolVersion()}\n`);
     return 0;
   }
   const command = COMMANDS[verb];

@@ -29,10 +29,14 @@ function squash(s: string): string {
 /** Rows of a table (sub-actions after its rows) by id: fiche number or year, else label; a repeated id gets " #n". */
 export function rowIds(table: AnnexTable): Map<string, TableRow> {
   const out = new Map<string, TableRow>();
+  // The next number to try per base id: 20 000 journal lines of one nature stay linear.
+  const next = new Map<string, number>();
   const add = (prefix: string, row: TableRow) => {
     const base = `${prefix}${row.kind === 'detail' && row.key ? `n°${row.key}` : squash(row.label)}`;
     let id = base;
-    for (let n = 2; out.has(id); n++) id = `${base} #${n}`;
+    let n = next.get(base) ?? 2;
+    while (out.has(id)) id = `${base} #${n++}`;
+    next.set(base, n);
     out.set(id, row);
   };
   for (const r of table.rows) add('', r);

@@ -2,6 +2,10 @@ import type { CellScalar } from './grid';
 import { DEFAULT_ROW_HEIGHT, STYLE_FONT, linesHeight, pageCapacity, paginate, wrappedLines } from './print-layout';
 import type { CellStyle, CellWrite, PrintSetup, SheetToCreate, StyleRun } from './write-plan';
 
+/** Excel's limit on the text of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+const CUT = ' […]';
+
 type Range = { top: number; left: number; bottom: number; right: number };
 
 export interface PrintedSheetOptions {
@@ -38,7 +42,9 @@ export class PrintedSheet {
 
   value(row: number, col: number, value: CellScalar | null | undefined, numFmt?: string): void {
     if (value === null || value === undefined || value === '') return;
-    this.writes.push({ sheet: this.sheet, row, col, value, ...(numFmt ? { numFmt } : {}), purpose: 'template' });
+    // Excel holds at most 32 767 characters in a cell; a longer text would spoil the file.
+    const fitted = typeof value === 'string' && value.length > MAX_CELL_TEXT ? `${value.slice(0, MAX_CELL_TEXT - CUT.length)}${CUT}` : value;
+    this.writes.push({ sheet: this.sheet, row, col, value: fitted, ...(numFmt ? { numFmt } : {}), purpose: 'template' });
     this.touch(row);
   }
 

@@ -110,17 +110,19 @@ describe('write failures are explained in French', () => {
 });
 
 describe('read failures are explained in French', () => {
-  it('fill: the input becoming unreadable between two reads is a French sentence, not an error code', async () => {
+  it('fill: an input that cannot be read is a French sentence naming it, not an error code; it is read once', async () => {
     const readFile = fsp.readFile.bind(fsp);
     let calls = 0;
     const spy = jest.spyOn(fsp, 'readFile').mockImplementation((async (...args: Parameters<typeof fsp.readFile>) => {
-      if (String(args[0]) === input && ++calls === 2) throw Object.assign(new Error(`EACCES: permission denied, open '${input}'`), { code: 'EACCES', path: input });
+      if (String(args[0]) === input && ++calls === 1) throw Object.assign(new Error(`EACCES: permission denied, open '${input}'`), { code: 'EACCES', path: input });
       return readFile(...args);
     }) as typeof fsp.readFile);
     try {
       const r = await run(['fill', input, '-o', path.join(dir, 'copie.xlsx')]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`annexes fill : le classeur « ${input} » n'a pas pu être lu (accès refusé).\n`);
+      expect(r.stderr).toBe(`annexes fill : Le fichier « ${input} » n'a pas pu être lu (accès refusé).\n`);
+      expect(r.stderr).not.toMatch(/EACCES/);
+      expect(calls).toBe(1);
     } finally {
       spy.mockRestore();
     }

@@ -22,6 +22,11 @@ export function workbookNotFound(fileLabel: string, cause?: unknown): Unreadable
   return new UnreadableWorkbookError(fileLabel, 'not-found', `Le fichier « ${fileLabel} » est introuvable.`, { cause });
 }
 
+/** The file is there but the system refused to read it (rights, disk, a file in use): said in French. */
+export function workbookNotReadable(fileLabel: string, reason: string, cause?: unknown): UnreadableWorkbookError {
+  return new UnreadableWorkbookError(fileLabel, 'not-found', `Le fichier « ${fileLabel} » n'a pas pu être lu (${reason}).`, { cause });
+}
+
 export function workbookTooLarge(fileLabel: string, size: number, max: number): UnreadableWorkbookError {
   return new UnreadableWorkbookError(
     fileLabel,

@@ -6,7 +6,8 @@
 import { promises as fs } from 'fs';
 import { inflateRawSync } from 'zlib';
 import type { Grid } from '../../layout/grid';
-import { UnreadableWorkbookError, workbookNotFound, workbookNotXlsx, workbookTooLarge } from './errors';
+import { UnreadableWorkbookError, workbookNotFound, workbookNotReadable, workbookNotXlsx, workbookTooLarge } from './errors';
+import { errnoCode, fsReason } from '../files/fs-errors';
 import { readXlsxBytes } from './reader/read-grid';
 import { DEFAULT_MAX_FILE_BYTES, type InflateRaw } from './reader/zip-archive';
 
@@ -46,6 +47,7 @@ export async function readXlsxFileBytes(path: string, limits?: ReadLimits): Prom
     if (e instanceof UnreadableWorkbookError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw workbookNotFound(path, e);
+    if (errnoCode(e)) throw workbookNotReadable(path, fsReason(e), e);
     throw workbookNotXlsx(path, e);
   }
 }

@@ -1,9 +1,8 @@
-import { readFile } from 'fs/promises';
 import { parseCheckArgs } from './check-args';
 import type { Io } from '../io';
 import { usageAnswer } from './usage';
 import type { OptionOverrides } from '../../domain/workbook';
-import { readXlsxFile } from '../../adapters/xlsx/read-xlsx';
+import { readXlsxBufferSync, readXlsxFileBytes } from '../../adapters/xlsx/read-xlsx';
 import { UnreadableWorkbookError } from '../../adapters/xlsx/errors';
 import { applyWritePlan } from '../../adapters/xlsx/apply-write-plan';
 import { checkOutput, writeOutputFile } from '../../adapters/files/output-file';
@@ -67,8 +66,10 @@ export async function fillCommand(argv: string[], io: Io): Promise<number> {
   await checkOutput(output, [input], 'fill'); // before reading: refused at once when it is the input
   let written;
   try {
-    const { derived, volets, controls, plan } = planFill(await readXlsxFile(input), overrides);
-    const { buffer, renamed } = await applyWritePlan(await readFile(input), plan);
+    // Read once: the plan is applied to the very bytes it was made from (and the archive checked).
+    const bytes = await readXlsxFileBytes(input);
+    const { derived, volets, controls, plan } = planFill(readXlsxBufferSync(bytes, input), overrides);
+    const { buffer, renamed } = await applyWritePlan(bytes, plan);
     written = { buffer, renamed, descriptions: [derived.description, volets.description, controls.description] };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);

@@ -154,10 +154,12 @@ export function cellsText(findings: Finding[]): string {
   for (const f of findings) {
     const at = parseAddress(f.cell);
     if (!at) continue;
-    const cols = bySheet.get(f.sheet) ?? new Map<string, number[]>();
+    let cols = bySheet.get(f.sheet);
+    if (!cols) bySheet.set(f.sheet, (cols = new Map<string, number[]>()));
     const letters = f.cell.replace(/\d+$/, '');
-    cols.set(letters, [...(cols.get(letters) ?? []), at.row]);
-    bySheet.set(f.sheet, cols);
+    const rows = cols.get(letters);
+    if (rows) rows.push(at.row);
+    else cols.set(letters, [at.row]);
   }
   const parts: string[] = [];
   for (const [sheet, cols] of bySheet) {
@@ -174,5 +176,11 @@ export function cellsText(findings: Finding[]): string {
     }
     parts.push(`${sheet} : ${ranges.join(', ')}`);
   }
-  return parts.join(' ; ');
+  const text = parts.join(' ; ');
+  // Thousands of scattered cells say nothing more than the first ones: the annex lists them all.
+  if (text.length <= MAX_CELLS_TEXT) return text;
+  const cut = text.lastIndexOf(', ', MAX_CELLS_TEXT);
+  return `${text.slice(0, cut > 0 ? cut : MAX_CELLS_TEXT)}… (liste complète : annexe technique)`;
 }
+
+const MAX_CELLS_TEXT = 1_500;

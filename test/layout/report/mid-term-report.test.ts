@@ -10,6 +10,7 @@ import { COVER_SHEET } from '../../../src/layout/report/cover-sheet';
 import { OBSERVATIONS_SHEET } from '../../../src/layout/report/mid-term-report';
 import { CONVENTION_SHEET } from '../../../src/layout/report/convention-sheet';
 import { CORRECTIONS, cellsText, groupByCause } from '../../../src/layout/report/causes';
+import { MAX_CELL_TEXT, PrintedSheet } from '../../../src/layout/printed-sheet';
 import { RULES } from '../../../src/domain/rules/catalogue';
 import { INDICATOR_SHEET } from '../../../src/layout/report/indicator-sheet';
 import { FINDINGS_SHEET } from '../../../src/layout/report/findings-sheet';
@@ -161,6 +162,21 @@ describe('probable causes', () => {
     // Every finding in exactly one group.
     expect(groups.flatMap((x) => x.findings).sort((x, y) => x - y)).toEqual(a.findings.map((_, i) => i));
     expect(cellsText(empty.findings.map((i) => a.findings[i]))).toMatch(/^Tableau financier : A27, F28 à F32, F34 à F37, F39 à F40, G28 à G32/);
+  });
+
+  it('thousands of scattered cells: the list is cut, linear, and sends to the annex (a cell holds 32 767 characters at most)', () => {
+    const many = Array.from({ length: 20_000 }, (_v, k) => ({ rule: 'CALC-ROW', severity: 'error' as const, sheet: 'Journal', cell: `G${2 * k + 2}`, message: 'm', article: 'a' }));
+    const text = cellsText(many);
+    expect(text.length).toBeLessThan(1_600);
+    expect(text).toMatch(/^Journal : G2, G4, G6, .*… \(liste complète : annexe technique\)$/);
+  });
+
+  it('a text longer than an Excel cell holds is cut with a mark, never written whole', () => {
+    const w = new PrintedSheet('Essai', { 1: 20 });
+    w.value(1, 1, 'x'.repeat(40_000));
+    const written = w.writes[0].value as string;
+    expect(written.length).toBe(MAX_CELL_TEXT);
+    expect(written.endsWith(' […]')).toBe(true);
   });
 });
 
