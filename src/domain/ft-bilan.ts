@@ -6,7 +6,9 @@
  * Readings (docs/rules.md § Bilan financier France Travail):
  * - the eligible expenses of a volet are its journal lines (Nombre × coût unitaire, else Montant),
  *   without the lines EXP-INELIGIBLE (art. 4.2) or EXP-PERIOD (art. 2) exclude, unless the officer
- *   keeps one in the journal's « Maintenue au bilan (motif) » column;
+ *   keeps one in the journal's « Maintenue au bilan (motif) » column; an amount the engine cannot
+ *   read (#REF!, text, a formula without cached value) is unknown, never 0: the totals it enters,
+ *   the contribution retained and the solde are then « non calculé » (docs/rules.md § 1.3);
  * - the notified amount of a volet is the Paramètres' « FT forfait volet 1 » / « FT plafond volet n »,
  *   else the plan de financement's PLAFOND DEPARTEMENT, else its TOTAL BESOINS;
  * - the State contribution retained is the lesser of the notified amount and the eligible expenses
@@ -42,8 +44,13 @@ export interface JournalExpense {
   table: AnnexTable;
   row: TableRow;
   volet: number;
-  /** Nombre × coût unitaire when both are read, else the Montant typed, else 0. */
-  amount: Money;
+  /**
+   * Nombre × coût unitaire when both are read, else the Montant typed, else 0 when nothing is
+   * typed; null when a cell typed cannot be read (#REF!, text, no cached value): unknown.
+   */
+  amount: Money | null;
+  /** The unreadable cells that make the amount unknown (empty when it is known). */
+  unreadable: CellRef[];
   /** Computed from Nombre × coût unitaire (the statement writes it as a formula). */
   fromUnits: boolean;
   /** Why a check excludes it from the bilan; empty when none does. */
@@ -63,27 +70,34 @@ export interface VoletBilan {
   /** The cell the notified amount was read from (the sheet links to it when it holds a number). */
   notifiedRef?: CellRef;
   notifiedSource: 'Paramètres' | 'PLAFOND DEPARTEMENT' | 'TOTAL BESOINS' | null;
-  eligible: Money;
-  excluded: Money;
-  retained: Money;
+  /** null: a counted line's amount is unknown (its cells in `unreadable`). */
+  eligible: Money | null;
+  /** null: an excluded line's amount is unknown. */
+  excluded: Money | null;
+  /** null: depends on an unknown eligible total. */
+  retained: Money | null;
+  /** The unreadable cells of the lines counted in the volet's total. */
+  unreadable: CellRef[];
   /** Volet 1 retained in full, not capped (option ftVolet1 = 'lump-sum'). */
   lumpSum: boolean;
 }
 
+/** Volet 2 realised; the figures that depend on an unknown eligible total are null. */
 export interface Volet2Cost {
-  eligible: Money;
+  eligible: Money | null;
   /** null: the Paramètres do not say (COFI-FT-VOLET2-REALISE cannot check). */
   cdOwn: Money | null;
   cdOwnRef?: CellRef;
   fse: Money;
   fseRef?: CellRef;
   fseCounted: boolean;
-  total: Money;
-  stateRetained: Money;
+  total: Money | null;
+  stateRetained: Money | null;
   /** The CD's share: total − State retained − FSE+ (unless counted). */
-  cd: Money;
+  cd: Money | null;
   /** minCdShare × total, to the cent. */
-  required: Money;
+  required: Money | null;
+  unreadable: CellRef[];
   minShare: Money;
 }
 
@@ -91,17 +105,23 @@ export interface FtBilan {
   period: FtPeriod;
   /** Three months after the convention's end (art. 3.2). */
   deadline: Date;
-  /** False: no « Journal des dépenses », the realised expenses are unknown (not zero). */
+  /**
+   * False: no « Journal des dépenses », or one without a single expense line: the realised
+   * expenses are unknown (not zero).
+   */
   hasJournal: boolean;
   volets: VoletBilan[];
   notifiedTotal: Money;
-  retainedTotal: Money;
+  /** null: a volet's contribution retained is unknown (see `unreadable`). */
+  retainedTotal: Money | null;
   advance: Money;
   advanceRef?: CellRef;
   /** True when read from the Paramètres, false when 60 % of the notified total. */
   advanceStated: boolean;
   /** retained − advance: > 0 the State pays the balance, < 0 the CD refunds the overpayment. */
-  balance: Money;
+  balance: Money | null;
+  /** The unreadable journal cells that leave the contribution retained unknown. */
+  unreadable: CellRef[];
   volet2: Volet2Cost | null;
   expenses: JournalExpense[];
 }
@@ -125,12 +145,15 @@ export function journalExpenses(ctx: RuleContext): JournalExpense[] {
       const count = readable(row.amounts.count);
       const unitCost = readable(row.amounts.unitCost);
       const fromUnits = count !== null && unitCost !== null;
-      const amount = fromUnits ? (count as Money).times(unitCost as Money) : (readable(row.amounts.amount) ?? ZERO);
+      const typed = readable(row.amounts.amount);
+      const unreadable = fromUnits || typed ? [] : unreadableCells(row);
+      const amount = fromUnits ? (count as Money).times(unitCost as Money) : unreadable.length ? null : (typed ?? ZERO);
       out.push({
         table,
         row,
         volet: Number(row.texts.volet),
         amount,
+        unreadable,
         fromUnits,
         exclusions: byRow.get(`${table.sheet}\u0000${row.row}`) ?? [],
         kept: keptReason(row.texts.keep),
@@ -151,8 +174,10 @@ export function keptReason(text: string | undefined): string | null {
 export function computeFtBilan(ctx: RuleContext): FtBilan | null {
   const { workbook, options } = ctx;
   const plans = workbook.tables.filter((t) => t.kind === 'ft-plan');
-  const hasJournal = workbook.tables.some((t) => t.kind === 'ft-expense-journal');
-  if (plans.length === 0 && !hasJournal && workbook.params.ftCeilings.size === 0) return null;
+  const journals = workbook.tables.filter((t) => t.kind === 'ft-expense-journal');
+  // A journal with its header and no expense says nothing of what was spent: unknown, not zero.
+  const hasJournal = journals.some((t) => t.rows.some((r) => r.kind === 'detail'));
+  if (plans.length === 0 && journals.length === 0 && workbook.params.ftCeilings.size === 0) return null;
   const period = ftPeriod(ctx);
   const expenses = journalExpenses(ctx);
   const volets: VoletBilan[] = [];
@@ -160,14 +185,16 @@ export function computeFtBilan(ctx: RuleContext): FtBilan | null {
     const mine = expenses.filter((e) => e.volet === volet);
     const notified = notifiedAmount(ctx, volet);
     if (!notified.value && mine.length === 0) continue;
-    const eligible = toCents(sumMoney(mine.filter(counted).map((e) => e.amount)));
-    const excluded = toCents(sumMoney(mine.filter((e) => !counted(e)).map((e) => e.amount)));
+    // Without a single journal line the expenses are unknown, not zero.
+    const eligible = hasJournal ? knownSum(mine.filter(counted)) : null;
+    const excluded = hasJournal ? knownSum(mine.filter((e) => !counted(e))) : null;
     const lumpSum = volet === 1 && options.ftVolet1 === 'lump-sum' && notified.value !== null;
-    const retained = notified.value === null ? ZERO : lumpSum ? notified.value : Decimal.min(notified.value, eligible);
-    volets.push({ volet, notified: notified.value, notifiedRef: notified.ref, notifiedSource: notified.source, eligible, excluded, retained, lumpSum });
+    const retained = notified.value === null ? ZERO : lumpSum ? notified.value : eligible && Decimal.min(notified.value, eligible);
+    const unreadable = mine.filter(counted).flatMap((e) => e.unreadable);
+    volets.push({ volet, notified: notified.value, notifiedRef: notified.ref, notifiedSource: notified.source, eligible, excluded, retained, unreadable, lumpSum });
   }
   const notifiedTotal = sumMoney(volets.map((v) => v.notified ?? ZERO));
-  const retainedTotal = sumMoney(volets.map((v) => v.retained));
+  const retainedTotal = volets.every((v) => v.retained) ? sumMoney(volets.map((v) => v.retained as Money)) : null;
   const stated = workbook.params.ftAdvance;
   const advance = stated ?? toCents(notifiedTotal.times(ADVANCE_RATE));
   return {
@@ -180,7 +207,8 @@ export function computeFtBilan(ctx: RuleContext): FtBilan | null {
     advance,
     ...(stated ? { advanceRef: workbook.params.refs.get('ftAdvance') } : {}),
     advanceStated: !!stated,
-    balance: retainedTotal.minus(advance),
+    balance: retainedTotal && retainedTotal.minus(advance),
+    unreadable: volets.filter((v) => !v.retained).flatMap((v) => v.unreadable),
     volet2: volet2Cost(ctx, volets.find((v) => v.volet === 2)),
     expenses,
   };
@@ -191,9 +219,9 @@ function volet2Cost(ctx: RuleContext, v: VoletBilan | undefined): Volet2Cost | n
   const p = ctx.workbook.params;
   const cdOwn = p.ftCdOwnVolet2 ?? null;
   const fse = p.ftFseVolet2 ?? ZERO;
-  const total = v.eligible.plus(cdOwn ?? ZERO).plus(fse);
+  const total = v.eligible && v.eligible.plus(cdOwn ?? ZERO).plus(fse);
   const fseCounted = ctx.options.fseAsCd;
-  const cd = total.minus(v.retained).minus(fseCounted ? ZERO : fse);
+  const cd = total && v.retained && total.minus(v.retained).minus(fseCounted ? ZERO : fse);
   return {
     eligible: v.eligible,
     cdOwn,
@@ -204,8 +232,9 @@ function volet2Cost(ctx: RuleContext, v: VoletBilan | undefined): Volet2Cost | n
     total,
     stateRetained: v.retained,
     cd,
-    required: toCents(total.times(ctx.options.minCdShare)),
+    required: total && toCents(total.times(ctx.options.minCdShare)),
     minShare: ctx.options.minCdShare,
+    unreadable: v.unreadable,
   };
 }
 
@@ -225,6 +254,25 @@ export function threeMonthsAfter(d: Date): Date {
   const m = d.getUTCMonth() + 3;
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), last)));
+}
+
+/** The sum to the cent, or null when one of the amounts is unknown. */
+function knownSum(list: JournalExpense[]): Money | null {
+  return list.every((e) => e.amount) ? toCents(sumMoney(list.map((e) => e.amount as Money))) : null;
+}
+
+/** Nombre, coût unitaire, Montant: the cells typed that cannot be read. */
+function unreadableCells(row: TableRow): CellRef[] {
+  return [row.amounts.count, row.amounts.unitCost, row.amounts.amount].filter((c): c is AmountCell => !!c && c.kind !== 'empty' && c.value === null).map((c) => c.ref);
+}
+
+/** « feuille « Journal des dépenses », cellules G2, I2 » for messages and notes, sheet by sheet. */
+export function cellList(refs: CellRef[]): string {
+  const bySheet = new Map<string, string[]>();
+  for (const r of refs) bySheet.set(r.sheet, [...new Set([...(bySheet.get(r.sheet) ?? []), r.address])]);
+  return [...bySheet]
+    .map(([sheet, cells]) => `feuille « ${sheet} », cellule${cells.length > 1 ? 's' : ''} ${cells.join(', ')}`)
+    .join(' ; ');
 }
 
 function readable(cell: AmountCell | undefined): Money | null {

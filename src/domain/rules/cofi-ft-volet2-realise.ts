@@ -1,4 +1,4 @@
-import { computeFtBilan } from '../ft-bilan';
+import { cellList, computeFtBilan } from '../ft-bilan';
 import { formatEuro, formatPercent, percent, toCents } from '../money';
 import type { Rule } from './rule';
 import { findingAt } from './report';
@@ -24,8 +24,19 @@ export const cofiFtVolet2Realise: Rule = {
       return [
         findingAt(
           this,
-          null,
+          ctx.workbook.params.refs.get('ftCeiling.2') ?? v2.fseRef ?? null,
           'Cofinancement du volet 2 réalisé non contrôlé : la feuille Paramètres n’indique pas les dépenses du Département sur ses fonds propres (« FT dépenses CD volet 2 ») ; sans elles, la part du Département dans le coût total réalisé est inconnue.',
+          { severity: 'info' },
+        ),
+      ];
+    }
+    if (v2.eligible === null || v2.total === null || v2.cd === null || v2.required === null || v2.stateRetained === null) {
+      return [
+        findingAt(
+          this,
+          v2.unreadable[0] ?? v2.cdOwnRef ?? null,
+          `Cofinancement du volet 2 réalisé non calculé : montant de dépense illisible (${cellList(v2.unreadable)}) ; ` +
+            'les dépenses éligibles du volet 2, donc son coût total réalisé et la part du Département, sont inconnus. Corriger la cellule (un nombre) puis relancer le contrôle.',
           { severity: 'info' },
         ),
       ];

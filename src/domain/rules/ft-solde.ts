@@ -1,5 +1,6 @@
 import { frenchDate } from '../dates';
-import { type FtBilan, computeFtBilan } from '../ft-bilan';
+import type { CellRef } from '../finding';
+import { type FtBilan, cellList, computeFtBilan } from '../ft-bilan';
 import { formatEuro, formatPercent } from '../money';
 import type { Rule } from './rule';
 import { findingAt } from './report';
@@ -20,14 +21,25 @@ export const ftSolde: Rule = {
   check(ctx) {
     const bilan = computeFtBilan(ctx);
     if (!bilan) return [];
-    if (!bilan.hasJournal) {
-      return [
-        findingAt(this, null, 'Bilan financier final France Travail non calculé : le classeur n’a pas de feuille « Journal des dépenses » ; les dépenses réalisées, donc le solde ou le trop-perçu, sont inconnus.'),
-      ];
-    }
     // A model with nothing notified and nothing spent (the blank template) has nothing to settle.
     if (bilan.volets.length === 0 && !bilan.advanceStated) return [];
+    if (!bilan.hasJournal) {
+      const why = ctx.workbook.tables.some((t) => t.kind === 'ft-expense-journal')
+        ? 'le « Journal des dépenses » ne contient aucune dépense'
+        : 'le classeur n’a pas de feuille « Journal des dépenses »';
+      return [findingAt(this, paramsRef(bilan), `Bilan financier final France Travail non calculé : ${why} ; les dépenses réalisées, donc le solde ou le trop-perçu, sont inconnus.`)];
+    }
     const balance = bilan.balance;
+    if (balance === null || bilan.retainedTotal === null) {
+      return [
+        findingAt(
+          this,
+          bilan.unreadable[0] ?? paramsRef(bilan),
+          `Bilan financier final France Travail non calculé : montant de dépense illisible (${cellList(bilan.unreadable)}) ; ` +
+            'la participation de l’État retenue, donc le solde ou le trop-perçu, sont inconnus. Corriger la cellule (un nombre) puis relancer le contrôle.',
+        ),
+      ];
+    }
     const outcome = balance.isNegative()
       ? `trop-perçu à reverser à l’État : ${formatEuro(balance.negated())}`
       : balance.isZero()
@@ -36,7 +48,7 @@ export const ftSolde: Rule = {
     return [
       findingAt(
         this,
-        bilan.advanceRef ?? null,
+        paramsRef(bilan),
         `Bilan financier final (convention France Travail du ${frenchDate(bilan.period.start)} au ${frenchDate(bilan.period.end)}) : ` +
           `participation de l’État retenue ${formatEuro(bilan.retainedTotal)} (${volets(bilan)}) ; ${advance(bilan)} ; ${outcome}. ` +
           `Bilan à produire au plus tard le ${frenchDate(bilan.deadline)} (art. 3.2).`,
@@ -46,12 +58,18 @@ export const ftSolde: Rule = {
   },
 };
 
+/** The Paramètres cell the bilan rests on: the advance stated, else a notified amount stated there. */
+function paramsRef(b: FtBilan): CellRef | null {
+  return b.advanceRef ?? b.volets.find((v) => v.notifiedSource === 'Paramètres' && v.notifiedRef)?.notifiedRef ?? null;
+}
+
 function volets(b: FtBilan): string {
   return b.volets
     .map((v) => {
-      const excluded = v.excluded.isZero() ? '' : `, ${formatEuro(v.excluded)} de dépenses écartées`;
-      const how = v.notified === null ? 'aucun montant notifié' : v.lumpSum ? 'forfait retenu en totalité' : `dépenses éligibles ${formatEuro(v.eligible)}${excluded}`;
-      return `volet ${v.volet} : ${formatEuro(v.retained)}, ${how}`;
+      const excluded = v.excluded === null ? ', dépenses écartées de montant illisible' : v.excluded.isZero() ? '' : `, ${formatEuro(v.excluded)} de dépenses écartées`;
+      const eligible = v.eligible === null ? 'non calculées' : formatEuro(v.eligible);
+      const how = v.notified === null ? 'aucun montant notifié' : v.lumpSum ? 'forfait retenu en totalité' : `dépenses éligibles ${eligible}${excluded}`;
+      return `volet ${v.volet} : ${v.retained === null ? 'non calculé' : formatEuro(v.retained)}, ${how}`;
     })
     .join(' ; ');
 }

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { frenchDate } from '../../domain/dates';
 import type { CellRef } from '../../domain/finding';
-import { ADVANCE_RATE, FT_VOLETS, type FtBilan } from '../../domain/ft-bilan';
+import { ADVANCE_RATE, FT_VOLETS, type FtBilan, cellList } from '../../domain/ft-bilan';
 import { type Money, ZERO, formatPercent, toCents } from '../../domain/money';
 import type { CheckOptions } from '../../domain/workbook';
 import { type Grid, cellAddress, getCell } from '../grid';
@@ -76,12 +76,18 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
   w.keepTogether(top1, r + 4);
   const byVolet = new Map(bilan.volets.map((v) => [v.volet, v]));
   const col = (v: number) => 1 + v;
+  // An amount that depends on an unreadable journal cell: said, never a 0 or a SUM that skips it.
+  const notComputed = (row: number, c: number) => {
+    w.value(row, c, NOT_COMPUTED);
+    w.style(row, c, c, 'figure');
+  };
   // One row per figure, a column per volet, the total a SUM across.
-  const line = (label: string, total: Money, style: 'cell' | 'subtotal' = 'cell') => {
+  const line = (label: string, total: Money | null, style: 'cell' | 'subtotal' = 'cell') => {
     const row = r++;
     w.value(row, LABEL, label);
-    w.formula(row, TOTAL, `SUM(${cellAddress(row, col(1))}:${cellAddress(row, col(3))})`, num(total), AMOUNT_FORMAT);
     w.style(row, LABEL, LAST, style);
+    if (total) w.formula(row, TOTAL, `SUM(${cellAddress(row, col(1))}:${cellAddress(row, col(3))})`, num(total), AMOUNT_FORMAT);
+    else notComputed(row, TOTAL);
     return row;
   };
   // Notified amounts: a link to the cell they were read from when it holds a number.
@@ -100,8 +106,10 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
     const t = totals.find((x) => x.volet === v);
     const vb = byVolet.get(v);
     const sheet = quoteSheet(voletSheetName(v));
-    if (t) w.formula(eligibleRow, col(v), `${sheet}!${cellAddress(t.totalRow, STATEMENT_AMOUNT_COL)}`, num(vb?.eligible ?? ZERO), AMOUNT_FORMAT);
-    if (t?.excludedRow) w.formula(excludedRow, col(v), `${sheet}!${cellAddress(t.excludedRow, STATEMENT_AMOUNT_COL)}`, num(vb?.excluded ?? ZERO), AMOUNT_FORMAT);
+    if (vb && vb.eligible === null) notComputed(eligibleRow, col(v));
+    else if (t) w.formula(eligibleRow, col(v), `${sheet}!${cellAddress(t.totalRow, STATEMENT_AMOUNT_COL)}`, num(vb?.eligible ?? ZERO), AMOUNT_FORMAT);
+    if (vb && vb.excluded === null) notComputed(excludedRow, col(v));
+    else if (t?.excludedRow) w.formula(excludedRow, col(v), `${sheet}!${cellAddress(t.excludedRow, STATEMENT_AMOUNT_COL)}`, num(vb?.excluded ?? ZERO), AMOUNT_FORMAT);
     else w.value(excludedRow, col(v), 0, AMOUNT_FORMAT);
   }
   const retainedRow = line('Participation de l’État retenue', bilan.retainedTotal, 'subtotal');
@@ -110,14 +118,22 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
     const n = cellAddress(notifiedRow, col(v));
     const e = cellAddress(eligibleRow, col(v));
     if (!vb?.notified) w.value(retainedRow, col(v), 0, AMOUNT_FORMAT);
+    else if (vb.retained === null) notComputed(retainedRow, col(v));
     else if (vb.lumpSum) w.formula(retainedRow, col(v), n, num(vb.retained), AMOUNT_FORMAT);
     else w.formula(retainedRow, col(v), `MIN(${n},${e})`, num(vb.retained), AMOUNT_FORMAT);
   }
-  const unusedRow = line('Crédits notifiés non retenus', bilan.notifiedTotal.minus(bilan.retainedTotal));
+  const unusedRow = line('Crédits notifiés non retenus', bilan.retainedTotal && bilan.notifiedTotal.minus(bilan.retainedTotal));
   for (const v of FT_VOLETS) {
     const vb = byVolet.get(v);
     if (!vb?.notified) w.value(unusedRow, col(v), 0, AMOUNT_FORMAT);
+    else if (vb.retained === null) notComputed(unusedRow, col(v));
     else w.formula(unusedRow, col(v), `${cellAddress(notifiedRow, col(v))}-${cellAddress(retainedRow, col(v))}`, num(vb.notified.minus(vb.retained)), AMOUNT_FORMAT);
+  }
+  const unreadable = bilan.expenses.filter((e) => e.amount === null).flatMap((e) => e.unreadable);
+  if (!bilan.hasJournal) {
+    banner(`${NOT_COMPUTED} : le journal des dépenses est absent ou ne contient aucune dépense ; les dépenses réalisées, donc le solde ou le trop-perçu, sont inconnus.`, 'note');
+  } else if (unreadable.length) {
+    banner(`${NOT_COMPUTED} : montant illisible dans le journal des dépenses (voir ${cellList(unreadable)}) ; les totaux qui en dépendent ne sont pas calculés.`, 'note');
   }
   r++;
 
@@ -135,7 +151,8 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
       return row;
     };
     const e = amountLine('Dépenses éligibles du volet 2 (état des dépenses)');
-    w.formula(e, TOTAL, cellAddress(eligibleRow, col(2)), num(v2.eligible), AMOUNT_FORMAT);
+    if (v2.eligible) w.formula(e, TOTAL, cellAddress(eligibleRow, col(2)), num(v2.eligible), AMOUNT_FORMAT);
+    else notComputed(e, TOTAL);
     const own = amountLine('Dépenses du Département sur ses fonds propres (Paramètres « FT dépenses CD volet 2 »)');
     const unknown = (row: number) => {
       w.value(row, TOTAL, 'non indiqué');
@@ -148,7 +165,8 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
     else w.value(fse, TOTAL, 0, AMOUNT_FORMAT);
     const total = amountLine('Coût total réalisé du volet 2', 'subtotal');
     const state = amountLine('dont participation de l’État retenue');
-    w.formula(state, TOTAL, cellAddress(retainedRow, col(2)), num(v2.stateRetained), AMOUNT_FORMAT);
+    if (v2.stateRetained) w.formula(state, TOTAL, cellAddress(retainedRow, col(2)), num(v2.stateRetained), AMOUNT_FORMAT);
+    else notComputed(state, TOTAL);
     const cd = amountLine(v2.fseCounted ? 'Part du Département (valorisation FSE+ comprise)' : 'Part du Département (hors valorisation FSE+)', 'subtotal');
     const share = amountLine('Part du Département dans le coût total réalisé');
     const min = amountLine(`Part minimale du Département : ${formatPercent(v2.minShare.times(100))} du coût total réalisé`);
@@ -156,6 +174,8 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
     if (v2.cdOwn === null) {
       // Without the CD's own expenses the realised cost is unknown: no figure rather than a wrong one.
       for (const row of [total, cd, share, min, gap]) unknown(row);
+    } else if (v2.total === null || v2.cd === null || v2.required === null) {
+      for (const row of [total, cd, share, min, gap]) notComputed(row, TOTAL);
     } else {
       w.formula(total, TOTAL, `SUM(${cellAddress(e, TOTAL)}:${cellAddress(fse, TOTAL)})`, num(v2.total), AMOUNT_FORMAT);
       const cdFormula = `${cellAddress(total, TOTAL)}-${cellAddress(state, TOTAL)}${v2.fseCounted ? '' : `-${cellAddress(fse, TOTAL)}`}`;
@@ -180,7 +200,9 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
     return row;
   };
   const retained = payLine('Participation de l’État retenue (tous volets)', 'subtotal');
-  w.formula(retained, TOTAL, cellAddress(retainedRow, TOTAL), num(bilan.retainedTotal), AMOUNT_FORMAT);
+  const retainedTotal = bilan.retainedTotal;
+  if (retainedTotal) w.formula(retained, TOTAL, cellAddress(retainedRow, TOTAL), num(retainedTotal), AMOUNT_FORMAT);
+  else notComputed(retained, TOTAL);
   const advance = payLine(
     bilan.advanceStated
       ? 'Avance versée à la signature (Paramètres « FT avance versée »)'
@@ -189,9 +211,14 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
   if (bilan.advanceStated) link(w, grid, advance, TOTAL, bilan.advanceRef, bilan.advance);
   else w.formula(advance, TOTAL, `ROUND(${cellAddress(notifiedRow, TOTAL)}*${ADVANCE_RATE.toString()},2)`, num(bilan.advance), AMOUNT_FORMAT);
   const balance = payLine('Solde à verser par l’État', 'total');
-  w.formula(balance, TOTAL, `MAX(0,${cellAddress(retained, TOTAL)}-${cellAddress(advance, TOTAL)})`, num(Decimal.max(ZERO, bilan.balance)), AMOUNT_FORMAT);
   const refund = payLine('Trop-perçu à reverser à l’État', 'total');
-  w.formula(refund, TOTAL, `MAX(0,${cellAddress(advance, TOTAL)}-${cellAddress(retained, TOTAL)})`, num(Decimal.max(ZERO, bilan.balance.negated())), AMOUNT_FORMAT);
+  if (bilan.balance) {
+    w.formula(balance, TOTAL, `MAX(0,${cellAddress(retained, TOTAL)}-${cellAddress(advance, TOTAL)})`, num(Decimal.max(ZERO, bilan.balance)), AMOUNT_FORMAT);
+    w.formula(refund, TOTAL, `MAX(0,${cellAddress(advance, TOTAL)}-${cellAddress(retained, TOTAL)})`, num(Decimal.max(ZERO, bilan.balance.negated())), AMOUNT_FORMAT);
+  } else {
+    notComputed(balance, TOTAL);
+    notComputed(refund, TOTAL);
+  }
   const deadline = payLine('Date limite de production du bilan final (art. 3.2)');
   // A date as the officer reads it, not a serial a locale or an undo could turn into another figure.
   w.value(deadline, TOTAL, frenchDate(bilan.deadline));
@@ -229,4 +256,6 @@ function link(w: PrintedSheet, grid: Grid, row: number, col: number, ref: CellRe
 }
 
 const num = (m: Money) => toCents(m).toNumber();
-const sumOf = (list: Money[]) => list.reduce((a, b) => a.plus(b), ZERO);
+/** The sum, or null when one amount is unknown. */
+const sumOf = (list: (Money | null)[]) => (list.every((m) => m) ? (list as Money[]).reduce((a, b) => a.plus(b), ZERO) : null);
+const NOT_COMPUTED = 'non calculé';

@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js';
 import { frenchDate } from '../../domain/dates';
-import { type JournalExpense, counted } from '../../domain/ft-bilan';
+import type { CellRef } from '../../domain/finding';
+import { type JournalExpense, cellList, counted } from '../../domain/ft-bilan';
 import type { FtPeriod } from '../../domain/rules/exp-period';
 import { type CellScalar, type Grid, cellAddress, getCell } from '../grid';
 import { PrintedSheet } from '../printed-sheet';
@@ -36,7 +37,8 @@ export interface VoletStatementResult {
   styles: PrintedSheet['styles'];
   /** Row of « TOTAL DEPENSES AU TITRE DU VOLET n » (Montant in column G). */
   totalRow: number;
-  total: Decimal;
+  /** null: a line's amount is unreadable; the total is written « non calculé », not a figure. */
+  total: Decimal | null;
   /** Row of the total of the « Dépenses écartées », when there are some. */
   excludedRow: number | null;
   pages: number;
@@ -88,14 +90,16 @@ export class VoletStatement {
     const byKey = new Map<SectionKey, JournalExpense[]>();
     for (const e of inTotals) byKey.set(place(e), [...(byKey.get(place(e)) ?? []), e]);
     const all = byKey.has('autres') ? [...sections, OTHER_SECTION] : sections;
-    const totals: { row: number; amount: Decimal }[] = [];
+    const totals: { row: number; tally: Tally }[] = [];
     for (const section of all) totals.push(this.section(section, (k) => byKey.get(k) ?? []));
 
     const totalRow = this.row++;
-    const total = sum(totals.map((t) => t.amount));
+    const tally = new Tally();
+    for (const t of totals) tally.merge(t.tally);
     this.label(totalRow, `TOTAL DEPENSES AU TITRE DU VOLET ${this.volet}`, 'total');
-    w.formula(totalRow, AMOUNT, totals.map((t) => cellAddress(t.row, AMOUNT)).join('+'), total.toNumber(), AMOUNT_FORMAT);
     w.style(totalRow, NATURE, LAST, 'total');
+    this.amount(totalRow, totals.map((t) => cellAddress(t.row, AMOUNT)).join('+'), tally);
+    const total = tally.known ? tally.amount : null;
     this.row++;
 
     const excluded = expenses.filter((e) => !counted(e));
@@ -125,12 +129,25 @@ export class VoletStatement {
     this.row++;
   }
 
-  private section(section: VoletSection, linesOf: (k: SectionKey) => JournalExpense[]): { row: number; amount: Decimal } {
+  /**
+   * A subtotal or total: the formula with its cached value; « non calculé » when a line it adds is
+   * unreadable (a formula would skip or break on it, a 0 would be false), the cells named beside.
+   */
+  private amount(r: number, formula: string, tally: Tally): void {
+    if (tally.known) {
+      this.w.formula(r, AMOUNT, formula, tally.amount.toNumber(), AMOUNT_FORMAT);
+      return;
+    }
+    this.w.value(r, AMOUNT, 'non calculé');
+    this.w.value(r, NOTES, `Montant illisible : voir ${cellList(tally.cells)}.`);
+  }
+
+  private section(section: VoletSection, linesOf: (k: SectionKey) => JournalExpense[]): { row: number; tally: Tally } {
     const w = this.w;
     const top = this.row;
     this.banner(section.heading, 'section');
     const detailRows: number[] = [];
-    let amount = new Decimal(0);
+    const tally = new Tally();
     for (const part of section.parts) {
       if (part.title) {
         w.value(this.row, NATURE, part.title);
@@ -143,19 +160,19 @@ export class VoletStatement {
       w.keepTogether(top, this.row);
       const part$ = this.part(part, linesOf(part.key));
       detailRows.push(...part$.rows);
-      amount = amount.plus(part$.amount);
+      tally.merge(part$.tally);
     }
     const r = this.row++;
     this.label(r, section.total, 'subtotal');
-    w.formula(r, AMOUNT, sumOfRows(AMOUNT, detailRows, () => false), amount.toNumber(), AMOUNT_FORMAT);
+    this.amount(r, sumOfRows(AMOUNT, detailRows, () => false), tally);
     this.row++;
-    return { row: r, amount };
+    return { row: r, tally };
   }
 
   /** The part's group lines with their details, then the lines no group takes; one blank line at least. */
-  private part(part: VoletPart, lines: JournalExpense[]): { rows: number[]; amount: Decimal } {
+  private part(part: VoletPart, lines: JournalExpense[]): { rows: number[]; tally: Tally } {
     const rows: number[] = [];
-    let amount = new Decimal(0);
+    const tally = new Tally();
     const grouped = new Map<string, JournalExpense[]>();
     const loose: JournalExpense[] = [];
     for (const e of lines) {
@@ -168,17 +185,17 @@ export class VoletStatement {
       if (!mine) continue;
       const groupRow = this.row++;
       const first = this.row;
-      let subtotal = new Decimal(0);
+      const subtotal = new Tally();
       for (const e of mine) {
-        subtotal = subtotal.plus(this.expense(this.row, e, 'cell'));
+        subtotal.add(this.expense(this.row, e, 'cell'));
         rows.push(this.row++);
       }
       this.label(groupRow, g.label, 'group');
-      this.w.formula(groupRow, AMOUNT, sumOfRows(AMOUNT, range(first, this.row - 1), () => true), subtotal.toNumber(), AMOUNT_FORMAT);
-      amount = amount.plus(subtotal);
+      this.amount(groupRow, sumOfRows(AMOUNT, range(first, this.row - 1), () => true), subtotal);
+      tally.merge(subtotal);
     }
     for (const e of loose) {
-      amount = amount.plus(this.expense(this.row, e, 'cell'));
+      tally.add(this.expense(this.row, e, 'cell'));
       rows.push(this.row++);
     }
     if (rows.length === 0) {
@@ -187,11 +204,11 @@ export class VoletStatement {
       this.w.style(this.row, NATURE, LAST, 'cell');
       rows.push(this.row++);
     }
-    return { rows, amount };
+    return { rows, tally };
   }
 
-  /** One journal expense; returns its Montant as the statement computes it. */
-  private expense(r: number, e: JournalExpense, style: 'cell' | 'excluded'): Decimal {
+  /** One journal expense; returns it for the tally of the totals it enters. */
+  private expense(r: number, e: JournalExpense, style: 'cell' | 'excluded'): JournalExpense {
     const w = this.w;
     const raw = (key: string) => rawValue(this.grid, e, key);
     w.value(r, NATURE, raw('nature'));
@@ -207,19 +224,24 @@ export class VoletStatement {
       // « 1 760 » places; a fraction (2,2 ETP) as typed.
       w.value(r, COUNT, count.toNumber(), count.isInteger() ? '#,##0' : undefined);
       w.value(r, UNIT_COST, (e.row.amounts.unitCost?.value as Decimal).toNumber(), AMOUNT_FORMAT);
-      w.formula(r, AMOUNT, `${cellAddress(r, COUNT)}*${cellAddress(r, UNIT_COST)}`, e.amount.toNumber(), AMOUNT_FORMAT);
+      w.formula(r, AMOUNT, `${cellAddress(r, COUNT)}*${cellAddress(r, UNIT_COST)}`, (e.amount as Decimal).toNumber(), AMOUNT_FORMAT);
     } else {
-      // A lump sum (or an unreadable nombre / coût, which EXP-LINE or CELL-* report): the montant as typed.
+      // A lump sum (or an unreadable nombre / coût, which EXP-LINE or CELL-* report): the montant as typed;
+      // unreadable, it is said so, never written 0.
       w.value(r, COUNT, raw('count'));
       w.value(r, UNIT_COST, raw('unitCost'));
-      w.value(r, AMOUNT, e.amount.toNumber(), AMOUNT_FORMAT);
+      if (e.amount) w.value(r, AMOUNT, e.amount.toNumber(), AMOUNT_FORMAT);
+      else w.value(r, AMOUNT, 'illisible');
     }
     const why = e.exclusions.map((x) => `${x.reason} (${x.article})`).join(' ; ');
-    if (style === 'excluded') w.value(r, NOTES, `Écartée : ${why}.`);
-    else if (e.exclusions.length) w.value(r, NOTES, `Maintenue par le Département${e.kept ? ` : ${e.kept}` : ''} (signalée : ${why}).`);
+    const notes: string[] = [];
+    if (e.amount === null) notes.push(`Montant illisible : voir ${cellList(e.unreadable)}.`);
+    if (style === 'excluded') notes.push(`Écartée : ${why}.`);
+    else if (e.exclusions.length) notes.push(`Maintenue par le Département${e.kept ? ` : ${e.kept}` : ''} (signalée : ${why}).`);
+    if (notes.length) w.value(r, NOTES, notes.join(' '));
     w.style(r, NATURE, LAST, style);
     if (style === 'cell') w.style(r, FICHE, FICHE, 'centre');
-    return e.amount;
+    return e;
   }
 
   /** Lines a check excludes, outside every total; the journal's « Maintenue au bilan » keeps one. */
@@ -234,14 +256,14 @@ export class VoletStatement {
     this.header(EXCLUDED_HEADER);
     w.keepTogether(top, this.row);
     const rows: number[] = [];
-    let amount = new Decimal(0);
+    const tally = new Tally();
     for (const e of excluded) {
-      amount = amount.plus(this.expense(this.row, e, 'excluded'));
+      tally.add(this.expense(this.row, e, 'excluded'));
       rows.push(this.row++);
     }
     const r = this.row++;
     this.label(r, 'TOTAL DES DEPENSES ECARTEES (hors total du volet)', 'subtotal');
-    w.formula(r, AMOUNT, sumOfRows(AMOUNT, rows, () => true), amount.toNumber(), AMOUNT_FORMAT);
+    this.amount(r, sumOfRows(AMOUNT, rows, () => true), tally);
     this.row++;
     return r;
   }
@@ -261,6 +283,22 @@ function rawValue(grid: Grid, { table, row }: JournalExpense, key: string): Cell
   return cell.value ?? undefined;
 }
 
-function sum(values: Decimal[]): Decimal {
-  return values.reduce((a, b) => a.plus(b), new Decimal(0));
+/** The amounts a total adds, and the unreadable cells that leave it unknown. */
+class Tally {
+  amount = new Decimal(0);
+  cells: CellRef[] = [];
+
+  get known(): boolean {
+    return this.cells.length === 0;
+  }
+
+  add(e: JournalExpense): void {
+    if (e.amount) this.amount = this.amount.plus(e.amount);
+    else this.cells.push(...e.unreadable);
+  }
+
+  merge(t: Tally): void {
+    this.amount = this.amount.plus(t.amount);
+    this.cells.push(...t.cells);
+  }
 }

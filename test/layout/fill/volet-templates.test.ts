@@ -198,6 +198,69 @@ describe('the bilan under other readings and figures', () => {
   });
 });
 
+describe('an unreadable journal amount or an empty journal: no figure the controller could sign', () => {
+  const REF = { value: null, error: '#REF!' };
+  const statement = (g: Grid, n: number) => g.sheets.find((s) => s.name === `Etat des dépenses VOLET ${n}`) as GridSheet;
+  const NOT = 'non calculé';
+
+  it('#REF! in a volet 1 line: the line « illisible » with its cells, the totals above it « non calculé », no 0,00 €', () => {
+    const { grid: g } = filled(sampleWith({ [JOURNAL]: { G2: REF, H2: REF, I2: REF } }));
+    const sheet = statement(g, 1);
+    const rows = [...sheet.rows.keys()].sort((a, b) => a - b);
+    const line = rows.find((r) => getCell(sheet, r, 1)?.value === 'Rémunération chef de projet') as number;
+    expect(getCell(sheet, line, 7)).toMatchObject({ value: 'illisible' });
+    expect(getCell(sheet, line, 7)?.formula).toBeUndefined();
+    const where = 'Montant illisible : voir feuille « Journal des dépenses », cellules G2, H2, I2.';
+    expect(getCell(sheet, line, 9)?.value).toBe(where);
+    const at = (label: string) => rows.find((r) => getCell(sheet, r, 1)?.value === label) as number;
+    for (const label of ["Postes d'ingénierie", 'TOTAL DEPENSES RELATIVES AU RENFORCEMENT DES EQUIPES LOCALES', 'TOTAL DEPENSES AU TITRE DU VOLET 1']) {
+      const r = at(label);
+      expect(r).toBeDefined();
+      expect(getCell(sheet, r, 7)?.value).toBe(NOT);
+      expect(getCell(sheet, r, 7)?.formula).toBeUndefined();
+      expect(getCell(sheet, r, 9)?.value).toBe(where);
+    }
+    // A section the line is not in keeps its formula and figure.
+    expect(outline(sheet).some((l) => / =SUM\(G\d+\) 30000$/.test(l))).toBe(true);
+    // The bilan: volet 1 and the totals not computed, volet 2 as before, no solde and no trop-perçu.
+    const f = bilanFigures(g);
+    expect(f['Dépenses éligibles réalisées (état des dépenses)']).toBe(NOT);
+    expect(f['Participation de l’État retenue']).toBe(NOT);
+    expect(f['Participation de l’État retenue (tous volets)']).toBe(NOT);
+    expect(f['Solde à verser par l’État']).toBe(NOT);
+    expect(f['Trop-perçu à reverser à l’État']).toBe(NOT);
+    expect(f['Avance versée à la signature : 60,00 % du montant notifié']).toBe(2556535.2);
+    expect(f['Part du Département (hors valorisation FSE+)']).toBe(2905600);
+    const bilan = g.sheets.find((s) => s.name === BILAN) as GridSheet;
+    const texts = [...bilan.rows.values()].flatMap((r) => [...r.values()]).map((c) => String(c.value));
+    expect(texts).toContain('non calculé : montant illisible dans le journal des dépenses (voir feuille « Journal des dépenses », cellules G2, H2, I2) ; les totaux qui en dépendent ne sont pas calculés.');
+    // The volet 1 column of the eligible and retained rows: words, not a 0 nor a formula that would skip it.
+    const row = (label: string) => [...bilan.rows.keys()].find((r) => getCell(bilan, r, 1)?.value === label) as number;
+    expect(getCell(bilan, row('Dépenses éligibles réalisées (état des dépenses)'), 2)).toMatchObject({ value: NOT });
+    expect(getCell(bilan, row('Participation de l’État retenue'), 2)).toMatchObject({ value: NOT });
+    expect(getCell(bilan, row('Dépenses éligibles réalisées (état des dépenses)'), 3)?.value).toBe(3005600);
+  });
+
+  it('#REF! in a volet 2 line: the realised co-financing not computed either', () => {
+    const f = bilanFigures(filled(sampleWith({ [JOURNAL]: { G6: REF, H6: REF, I6: REF } })).grid);
+    expect(f['Dépenses éligibles du volet 2 (état des dépenses)']).toBe(NOT);
+    expect(f['Coût total réalisé du volet 2']).toBe(NOT);
+    expect(f['Part du Département (hors valorisation FSE+)']).toBe(NOT);
+    expect(f['Solde à verser par l’État']).toBe(NOT);
+  });
+
+  it('an empty journal: the bilan states no trop-perçu of the whole advance', () => {
+    const g = buildSampleGrid();
+    const journal = g.sheets.find((s) => s.name === JOURNAL)!;
+    for (const r of [...journal.rows.keys()]) if (r > 1) journal.rows.delete(r);
+    const f = bilanFigures(filled(g).grid);
+    expect(f['Dépenses éligibles réalisées (état des dépenses)']).toBe(NOT);
+    expect(f['Solde à verser par l’État']).toBe(NOT);
+    expect(f['Trop-perçu à reverser à l’État']).toBe(NOT);
+    expect(f['Montant notifié (forfait ou plafond, art. 4.1)']).toBe(4260892);
+  });
+});
+
 describe('planControlsSheet', () => {
   it('one row per finding, severity in French, the cell as a HYPERLINK to it', () => {
     const a = analyseGrid(buildSampleGrid());
