@@ -236,8 +236,8 @@ export function planBilanSheet(grid: Grid, bilan: FtBilan, options: CheckOptions
 function readings(b: FtBilan, options: CheckOptions): string {
   const volet1 =
     options.ftVolet1 === 'lump-sum'
-      ? 'le forfait du volet 1 est retenu en totalité (art. 4.1 ; paramètre « FT forfait volet 1 retenu en totalité »)'
-      : 'le forfait du volet 1 compris (paramètre « FT forfait volet 1 retenu en totalité » : oui, pour le retenir en entier)';
+      ? 'le forfait du volet 1 est retenu en totalité (art. 4.1)'
+      : 'le forfait du volet 1 compris, limité comme les autres volets aux dépenses éligibles réalisées';
   const excluded = b.expenses.some((e) => e.exclusions.length > 0)
     ? ' Les dépenses signalées inéligibles (art. 4.2) ou hors période (art. 2) sont écartées, sauf celles que le Département maintient dans le journal (colonne « Maintenue au bilan »).'
     : '';
