@@ -68,12 +68,12 @@ export async function collectFiles(paths: string[], options: CollectOptions = {}
       if (firstTime(stat, p, w)) w.targets.push({ file: p });
       continue;
     }
-    if (w.visited.has(idOf(stat))) {
+    if (w.visited.has(idOf(stat, p))) {
       w.notices.push(`Le dossier « ${p} » a déjà été parcouru : il n’est pas parcouru une seconde fois.`);
       continue;
     }
     const before = w.targets.length + w.met;
-    w.visited.add(idOf(stat));
+    w.visited.add(idOf(stat, p));
     await walk(Buffer.from(p), p, true, w);
     if (w.targets.length + w.met === before) w.targets.push({ file: p, problem: `Le dossier « ${p} » ne contient aucun classeur .xlsx.` });
   }
@@ -138,7 +138,7 @@ async function enterFolder(full: Buffer, label: string, exact: boolean, viaLink:
     w.targets.push({ file: label, problem: folderProblem(label, s.error) });
     return;
   }
-  const id = idOf(s);
+  const id = idOf(s, label);
   if (w.visited.has(id)) {
     w.notices.push(
       viaLink
@@ -157,7 +157,7 @@ async function addWorkbook(full: Buffer, label: string, exact: boolean, w: Walk)
     w.targets.push({ file: label, problem: entryProblem(label, s.error, false) });
     return;
   }
-  if (w.excluded.ids.has(idOf(s)) || (exact && w.excluded.resolved.has(path.resolve(label)))) {
+  if (w.excluded.ids.has(idOf(s, label)) || (exact && w.excluded.resolved.has(path.resolve(label)))) {
     w.notices.push(`« ${label} » est le rapport de revue d’un contrôle précédent, que le nouveau remplace : il n’est pas contrôlé.`);
     return;
   }
@@ -202,7 +202,7 @@ function entryProblem(label: string, e: unknown, folder: boolean): string {
 /** False (with a notice) when the same file — same name, other spelling, link — was already taken. */
 function firstTime(s: { dev: bigint; ino: bigint }, label: string, w: Walk): boolean {
   w.met++;
-  const id = idOf(s);
+  const id = idOf(s, label);
   const first = w.taken.get(id);
   if (first === undefined) {
     w.taken.set(id, label);
@@ -216,14 +216,18 @@ function firstTime(s: { dev: bigint; ino: bigint }, label: string, w: Walk): boo
   return false;
 }
 
-const idOf = (s: { dev: bigint; ino: bigint }): string => `${s.dev}:${s.ino}`;
+/**
+ * A file's identity: device and inode; by its resolved path where the disk reports inode 0 (some
+ * network and FAT disks), else every file would be taken for the first one.
+ */
+const idOf = (s: { dev: bigint; ino: bigint }, where: string): string => (s.ino === 0n ? `chemin:${path.resolve(where)}` : `${s.dev}:${s.ino}`);
 
 async function excludedFiles(files: string[]): Promise<Walk['excluded']> {
   const resolved = new Set(files.map((f) => path.resolve(f)));
   const ids = new Set<string>();
   for (const f of files) {
     const s = await fs.stat(f, { bigint: true }).catch(() => null);
-    if (s?.isFile()) ids.add(idOf(s));
+    if (s?.isFile()) ids.add(idOf(s, f));
   }
   return { resolved, ids };
 }

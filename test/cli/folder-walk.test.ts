@@ -170,6 +170,24 @@ describe('links, odd names and odd files', () => {
     ]);
   });
 
+  it('on a disk that reports inode 0 for every file, files are told apart by their path', async () => {
+    const top = tree('inode-zero', { 'a.xlsx': 'workbook', 'b.xlsx': 'workbook', 'sous/c.xlsx': 'workbook' });
+    const stat = fsp.stat.bind(fsp);
+    const spy = jest.spyOn(fsp, 'stat').mockImplementation((async (...args: Parameters<typeof fsp.stat>) => {
+      const s = await stat(...args);
+      return Object.assign(s, { ino: typeof s.ino === 'bigint' ? 0n : 0 });
+    }) as typeof fsp.stat);
+    try {
+      const { collectFiles } = await import('../../src/cli/collect-files');
+      const c = await collectFiles([top, path.join(top, 'a.xlsx')]);
+      expect(c.targets.map((t) => path.relative(root, t.file))).toEqual(['inode-zero/a.xlsx', 'inode-zero/b.xlsx', 'inode-zero/sous/c.xlsx']);
+      expect(c.notices).toEqual([`« ${path.join(top, 'a.xlsx')} » est donné plusieurs fois : il n’est contrôlé qu’une fois.`]);
+      await c.release();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('names that are not UTF-8 are checked and shown with « � », in this thread and in the worker pool', async () => {
     const top = tree('noms', { 'a.xlsx': 'workbook' });
     const latin1 = Buffer.concat([Buffer.from(top), Buffer.from('/caf'), Buffer.from([0xe9]), Buffer.from('.xlsx')]);
